@@ -311,7 +311,7 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
         .containsEntry("missingDetails", "SITUATION_PLACE,SITUATION_AT,DEMAND");
     assertThat(task(pi)).hasCandidateGroup("branch-head");
     complete(task(pi), withVariables("informationRequestText", "Сообщите, в каком офисе и когда это произошло."));
-    assertThat(pi).isWaitingAt("Event_InformationReceived", "Timer_InformationTimeout");
+    assertThat(pi).isWaitingAt("Gateway_AwaitInformation");
     Assertions.assertThat(appealOf(pi).getStatus()).isEqualTo(AppealStatus.INFORMATION_REQUESTED);
     return pi;
   }
