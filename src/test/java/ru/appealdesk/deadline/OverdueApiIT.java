@@ -9,7 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -38,12 +37,11 @@ class OverdueApiIT extends AbstractIntegrationTest {
 
   @BeforeEach
   void deploy() {
-    repositoryService.createDeployment().name("sla-pattern-test")
-        .addClasspathResource("bpmn-test/sla-pattern-test.bpmn").enableDuplicateFiltering(true).deploy();
+    TestProcesses.deploy(repositoryService, TestProcesses.SLA_PATTERN);
   }
 
   private static Date moscow(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(Jurisdiction.RU.zone()).toInstant());
+    return TestProcesses.local(Jurisdiction.RU, localDateTime);
   }
 
   private JsonNode overdue(String user, String group, String caseNumber) throws Exception {

@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
@@ -29,12 +28,11 @@ class WorkingDayTimerProcessIT extends AbstractIntegrationTest {
 
   @BeforeEach
   void deploy() {
-    repositoryService.createDeployment().name("timer-working-days-test")
-        .addClasspathResource("bpmn-test/timer-working-days-test.bpmn").enableDuplicateFiltering(true).deploy();
+    TestProcesses.deploy(repositoryService, TestProcesses.WORKING_DAY_TIMER);
   }
 
   private static Date local(Jurisdiction j, String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(j.zone()).toInstant());
+    return TestProcesses.local(j, localDateTime);
   }
 
   @Test
