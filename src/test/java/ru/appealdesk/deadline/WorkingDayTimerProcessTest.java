@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.appealdesk.support.AbstractIntegrationTest;
 
 /** A timer written in the BPMN XML as {@code ${deadlines.workingDays(execution, 3)}} honours the holidays. */
-class WorkingDayTimerProcessIT extends AbstractIntegrationTest {
+class WorkingDayTimerProcessTest extends AbstractIntegrationTest {
 
   @Autowired
   RepositoryService repositoryService;
@@ -28,11 +28,11 @@ class WorkingDayTimerProcessIT extends AbstractIntegrationTest {
 
   @BeforeEach
   void deploy() {
-    TestProcesses.deploy(repositoryService, TestProcesses.WORKING_DAY_TIMER);
+    ProcessFixtures.deploy(repositoryService, ProcessFixtures.WORKING_DAY_TIMER);
   }
 
   private static Date local(Jurisdiction j, String localDateTime) {
-    return TestProcesses.local(j, localDateTime);
+    return ProcessFixtures.local(j, localDateTime);
   }
 
   @Test

@@ -39,7 +39,7 @@ import ru.appealdesk.support.AbstractIntegrationTest;
  * the start of the last working day, the escalation appears after the deadline with a breach record and e-mails, and
  * a task completed in time escalates nothing.
  */
-class SlaEscalationProcessIT extends AbstractIntegrationTest {
+class SlaEscalationProcessTest extends AbstractIntegrationTest {
 
   static final String PROCESS = "sla-pattern-test";
 
@@ -60,15 +60,15 @@ class SlaEscalationProcessIT extends AbstractIntegrationTest {
 
   @BeforeEach
   void deploy() {
-    TestProcesses.deploy(repositoryService, TestProcesses.SLA_PATTERN);
+    ProcessFixtures.deploy(repositoryService, ProcessFixtures.SLA_PATTERN);
   }
 
   private static Date moscow(String localDateTime) {
-    return TestProcesses.local(Jurisdiction.RU, localDateTime);
+    return ProcessFixtures.local(Jurisdiction.RU, localDateTime);
   }
 
   private static Date almaty(String localDateTime) {
-    return TestProcesses.local(Jurisdiction.KZ, localDateTime);
+    return ProcessFixtures.local(Jurisdiction.KZ, localDateTime);
   }
 
   private ProcessInstance start(String jurisdiction, String group, Date received, int workingDays) {

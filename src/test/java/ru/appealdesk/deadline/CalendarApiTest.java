@@ -18,7 +18,7 @@ import ru.appealdesk.support.AbstractIntegrationTest;
 import ru.appealdesk.support.Http;
 
 /** Administrators add calendar years without a release; the health component warns about a missing next year. */
-class CalendarApiIT extends AbstractIntegrationTest {
+class CalendarApiTest extends AbstractIntegrationTest {
 
   @Autowired
   ObjectMapper json;

@@ -5,12 +5,12 @@ import java.util.Date;
 import org.camunda.bpm.engine.RepositoryService;
 
 /** Deploys the test-only diagrams of bpmn-test/ (once per content) and writes local times of a jurisdiction. */
-final class TestProcesses {
+final class ProcessFixtures {
 
   static final String SLA_PATTERN = "bpmn-test/sla-pattern-test.bpmn";
   static final String WORKING_DAY_TIMER = "bpmn-test/timer-working-days-test.bpmn";
 
-  private TestProcesses() {}
+  private ProcessFixtures() {}
 
   static void deploy(RepositoryService repositoryService, String resource) {
     repositoryService.createDeployment().name(resource).addClasspathResource(resource)

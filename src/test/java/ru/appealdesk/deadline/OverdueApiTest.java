@@ -24,7 +24,7 @@ import ru.appealdesk.support.AbstractIntegrationTest;
 import ru.appealdesk.support.Http;
 
 /** {@code GET /api/deadlines/overdue?group=…}: open tasks past due and open breaches, per group. */
-class OverdueApiIT extends AbstractIntegrationTest {
+class OverdueApiTest extends AbstractIntegrationTest {
 
   @Autowired
   RepositoryService repositoryService;
@@ -37,11 +37,11 @@ class OverdueApiIT extends AbstractIntegrationTest {
 
   @BeforeEach
   void deploy() {
-    TestProcesses.deploy(repositoryService, TestProcesses.SLA_PATTERN);
+    ProcessFixtures.deploy(repositoryService, ProcessFixtures.SLA_PATTERN);
   }
 
   private static Date moscow(String localDateTime) {
-    return TestProcesses.local(Jurisdiction.RU, localDateTime);
+    return ProcessFixtures.local(Jurisdiction.RU, localDateTime);
   }
 
   private JsonNode overdue(String user, String group, String caseNumber) throws Exception {
@@ -55,7 +55,7 @@ class OverdueApiIT extends AbstractIntegrationTest {
   void listsLateTasksAndBreachesUntilTheTaskIsDone() throws Exception {
     ClockUtil.setCurrentTime(moscow("2026-11-03T10:00"));
     String caseNumber = "OVD-" + UUID.randomUUID();
-    ProcessInstance pi = runtimeService.startProcessInstanceByKey(SlaEscalationProcessIT.PROCESS, caseNumber,
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(SlaEscalationProcessTest.PROCESS, caseNumber,
         Map.of("jurisdiction", "RU", "responsibleGroup", "legal",
             "answerDueAt", deadlines.due("RU", moscow("2026-11-03T10:00"), 3, "WORKING_DAYS")));
     assertThat(overdue("controller", "legal", caseNumber)).as("not late yet").isNull();
