@@ -251,7 +251,7 @@ class OutgoingLetterProcessTest extends AbstractIntegrationTest {
 
   static String pdfText(byte[] pdf) throws IOException {
     try (var doc = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(doc);
+      return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
     }
   }
 
