@@ -51,7 +51,7 @@ class OutgoingLetterProcessTest extends AbstractIntegrationTest {
     ProcessInstance pi = start(caseNumber, "ANSWER", "legal");
 
     assertThat(pi).isWaitingAt("Task_DraftLetter");
-    assertThat(task(pi)).hasCandidateGroup("branch-head").hasDueDate(Date.from(Instant.parse("2026-03-17T09:00:00Z")));
+    assertThat(task(pi)).hasCandidateGroup("branch-head").hasDueDate(Date.from(Instant.parse("2026-03-17T20:59:59Z")));
     complete(task(pi), withVariables("letterBody", "Сообщаем, что Ваша заявка рассмотрена. Задолженность отсутствует."));
 
     assertThat(pi).isWaitingAt("Task_ApproveLetter");
