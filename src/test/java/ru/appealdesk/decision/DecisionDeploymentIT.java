@@ -161,9 +161,9 @@ class DecisionDeploymentIT extends AbstractIntegrationTest {
     assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
   }
 
-  @SuppressWarnings("unchecked")
+  /** The routing the appeal stored when it was routed (process variables, as CONTRACTS.md names them). */
   private Map<String, Object> routingOf(ProcessInstance pi) {
-    return (Map<String, Object>) runtimeService.getVariable(pi.getId(), "routing");
+    return runtimeService.getVariables(pi.getId());
   }
 
   private DecisionDefinition latestRouting() {
