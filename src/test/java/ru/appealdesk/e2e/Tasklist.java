@@ -83,6 +83,15 @@ final class Tasklist {
     return this;
   }
 
+  /** Picks an option of a form-js select (a drop-down list, not a native select) by its label. */
+  Tasklist choose(String label, String option) {
+    Locator container = form().locator(".fjs-form-field").filter(new Locator.FilterOptions()
+        .setHas(page.locator("label", new Page.LocatorOptions().setHasText(label))));
+    container.locator(".fjs-input-group").first().click();
+    container.locator(".fjs-dropdownlist-item").filter(new Locator.FilterOptions().setHasText(option)).first().click();
+    return this;
+  }
+
   /** Clicks "Complete" (the form must then disappear for a valid form, or show its errors). */
   Tasklist pressComplete() {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
@@ -109,6 +118,7 @@ final class Tasklist {
   Tasklist shot(String what) {
     step++;
     page.mouse().move(1, 890); // no tooltip over the picture
+    page.waitForTimeout(400);
     Chromium.screenshot(page, "%s-%02d-%s".formatted(scenario, step, what));
     return this;
   }
