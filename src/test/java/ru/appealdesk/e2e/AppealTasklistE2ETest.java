@@ -81,7 +81,7 @@ class AppealTasklistE2ETest extends AbstractIntegrationTest {
         java.util.regex.Pattern.compile(".*Пени начислены по п\\. 12 договора\\..*", java.util.regex.Pattern.DOTALL));
     lawyer.shot("claimed");
 
-    lawyer.choose("Результат рассмотрения", "Дано разъяснение").fill("Текст ответа клиенту", "Пени верны.")
+    lawyer.choose("Результат рассмотрения", "Дано разъяснение").type("Текст ответа клиенту", "Пени верны.")
         .pressComplete();
     assertThat(lawyer.fieldErrors().first()).isVisible();
     assertThat(lawyer.fieldErrors().first()).containsText("20");

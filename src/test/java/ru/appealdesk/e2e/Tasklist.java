@@ -78,8 +78,19 @@ final class Tasklist {
     return form().getByLabel(label, new Locator.GetByLabelOptions().setExact(false)).first();
   }
 
-  Tasklist fill(String label, String value) {
+  /** Types into a field and stays in it: form-js validates on leaving, so "Complete" is still enabled. */
+  Tasklist type(String label, String value) {
     field(label).fill(value);
+    return this;
+  }
+
+  /** Types into a field and leaves it, so form-js (which debounces typing) has taken the value. */
+  Tasklist fill(String label, String value) {
+    Locator f = field(label);
+    f.fill(value);
+    f.blur();
+    assertThat(f).hasValue(value);
+    page.waitForTimeout(400);
     return this;
   }
 
@@ -92,10 +103,22 @@ final class Tasklist {
     return this;
   }
 
+  /** Ticks a radio button or checklist entry by the option's label, inside the field with this label. */
+  Tasklist tick(String fieldLabel, String option) {
+    Locator container = form().locator(".fjs-form-field").filter(new Locator.FilterOptions()
+        .setHas(page.locator(".fjs-form-field-label", new Page.LocatorOptions().setHasText(fieldLabel))));
+    container.getByLabel(option, new Locator.GetByLabelOptions().setExact(false)).first().check();
+    return this;
+  }
+
   /** Clicks "Complete" (the form must then disappear for a valid form, or show its errors). */
   Tasklist pressComplete() {
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+    completeButton().click();
     return this;
+  }
+
+  Locator completeButton() {
+    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"));
   }
 
   Locator fieldErrors() {

@@ -82,7 +82,7 @@ class TasklistFormFlowE2ETest extends AbstractIntegrationTest {
     assertThat(lawyer.field("Номер обращения")).hasValue(number);
     lawyer.shot("claimed");
 
-    lawyer.fill("Заключение", "коротко").pressComplete();
+    lawyer.type("Заключение", "коротко").pressComplete();
     assertThat(lawyer.fieldErrors().first()).isVisible();
     assertThat(lawyer.fieldErrors().first()).containsText("10");
     lawyer.shot("validation-error");
