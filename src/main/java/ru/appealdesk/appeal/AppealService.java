@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.appealdesk.deadline.SlaBreaches;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.BadRequestException.FieldProblem;
 import ru.appealdesk.platform.ConflictException;
@@ -50,10 +51,11 @@ public class AppealService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ApplicationEventPublisher events;
+  private final SlaBreaches breaches;
 
   AppealService(AppealRepository appeals, ClientRepository clients, StatusEntryRepository history,
       ConclusionRepository conclusions, InformationReceiptRepository information, AppealNumbers numbers,
-      RuntimeService runtime, TaskService tasks, ApplicationEventPublisher events) {
+      RuntimeService runtime, TaskService tasks, ApplicationEventPublisher events, SlaBreaches breaches) {
     this.appeals = appeals;
     this.clients = clients;
     this.history = history;
@@ -63,6 +65,7 @@ public class AppealService {
     this.runtime = runtime;
     this.tasks = tasks;
     this.events = events;
+    this.breaches = breaches;
   }
 
   // ---------------------------------------------------------------- intake
@@ -486,7 +489,7 @@ public class AppealService {
             .toList();
     return AppealView.of(a, history.findByAppealIdOrderByAtAscIdAsc(a.getId()),
         conclusions.findByAppealIdOrderByAtAscIdAsc(a.getId()),
-        information.findByAppealIdOrderByReceivedAtAsc(a.getId()), open);
+        information.findByAppealIdOrderByReceivedAtAsc(a.getId()), open, breaches.isBreached(a.getNumber()));
   }
 
   /** SPEC §7: status and history for the client who holds the token; 404 for any other token. */
