@@ -16,7 +16,7 @@ class LegalDeadlineCeilingTest {
 
   @Test
   void theShippedTablesPass() {
-    for (String key : DecisionTablesIT.KEYS) {
+    for (String key : DecisionTablesTest.KEYS) {
       assertThatCode(() -> LegalDeadlineCeiling.check(DmnModels.shipped(key))).as(key).doesNotThrowAnyException();
     }
   }

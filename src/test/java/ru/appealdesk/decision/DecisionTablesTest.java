@@ -36,7 +36,7 @@ import ru.appealdesk.support.AbstractIntegrationTest;
  * SPEC.md typed into {@code src/test/resources/dmn-fixtures}. The engine's decision history tells which rules the
  * fixture hit, so a row nobody expects anything of (or a row the fixture cannot reach) fails the test.
  */
-class DecisionTablesIT extends AbstractIntegrationTest {
+class DecisionTablesTest extends AbstractIntegrationTest {
 
   static final List<String> KEYS = List.of("appeal-routing", "registration", "answer-method", "supporting-documents",
       "kz-mandatory-restructuring");

@@ -27,7 +27,7 @@ import ru.appealdesk.support.Http;
  * table without a restart (new appeals take it, running ones keep their routing) and the legal ceiling at deployment.
  * Every deployment made here is deleted again (cascade) so the shared database keeps the shipped tables as latest.
  */
-class DecisionDeploymentIT extends AbstractIntegrationTest {
+class DecisionDeploymentTest extends AbstractIntegrationTest {
 
   static final String ROUTING = "appeal-routing";
   static final Map<String, Object> LOAN_TERMS_COMPLAINT =
