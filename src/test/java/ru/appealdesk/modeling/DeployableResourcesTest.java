@@ -83,8 +83,11 @@ class DeployableResourcesTest {
       assertThat(form.path("executionPlatformVersion").asText()).isEqualTo("7.24.0");
       assertThat(form.path("schemaVersion").isInt()).as("schemaVersion").isTrue();
       List<String> keys = new ArrayList<>();
-      collectKeys(form.path("components"), keys);
+      List<String> ids = new ArrayList<>();
+      collect(form.path("components"), keys, ids);
       assertThat(form.path("components").size()).as("components of %s", f).isPositive();
+      // form-js refuses to render a form whose component ids repeat; repeated keys overwrite each other
+      assertThat(ids).as("component ids of %s", f).doesNotHaveDuplicates();
       assertThat(keys).as("field keys of %s", f).doesNotHaveDuplicates();
     }));
   }
@@ -107,14 +110,17 @@ class DeployableResourcesTest {
     assertThat(forms).containsAll(references);
   }
 
-  /** Keys of input fields, also inside groups and dynamic lists. */
-  private static void collectKeys(JsonNode components, List<String> keys) {
+  /** Keys of input fields and ids of all components, also inside groups and dynamic lists. */
+  private static void collect(JsonNode components, List<String> keys, List<String> ids) {
     for (JsonNode c : components) {
       if (c.hasNonNull("key")) {
         keys.add(c.get("key").asText());
       }
+      if (c.hasNonNull("id")) {
+        ids.add(c.get("id").asText());
+      }
       if (c.has("components")) {
-        collectKeys(c.get("components"), keys);
+        collect(c.get("components"), keys, ids);
       }
     }
   }
