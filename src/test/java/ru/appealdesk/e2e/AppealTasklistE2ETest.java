@@ -71,7 +71,7 @@ class AppealTasklistE2ETest extends AbstractIntegrationTest {
 
     Tasklist lawyer = new Tasklist(chromium.newPage(), baseUrl(), "appeal")
         .login(DemoUsers.of(AppGroup.LEGAL).id(), DemoUsers.PASSWORD).shot("logged-in");
-    lawyer.openFilter("Задачи группы");
+    lawyer.openFilter("Задачи группы").searchCase(appealNumber);
     assertThat(lawyer.taskInList("Подготовить ответ", appealNumber)).hasCount(1);
     lawyer.shot("group-queue");
 
@@ -96,7 +96,7 @@ class AppealTasklistE2ETest extends AbstractIntegrationTest {
 
     Tasklist branchHead = new Tasklist(chromium.newPage(), baseUrl(), "appeal").step(5)
         .login(DemoUsers.of(AppGroup.BRANCH_HEAD).id(), DemoUsers.PASSWORD);
-    branchHead.openFilter("Задачи группы");
+    branchHead.openFilter("Задачи группы").searchCase(appealNumber);
     assertThat(branchHead.taskInList("Согласовать и подписать ответ", appealNumber)).hasCount(1);
     branchHead.shot("next-group");
   }

@@ -5,6 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** Camunda Tasklist as an employee uses it: log in, pick a filter, open, claim and complete a task with its form. */
@@ -38,13 +40,39 @@ final class Tasklist {
   Tasklist openFilter(String name) {
     filter(name).locator("h4.name a").click();
     assertThat(filter(name)).hasClass(Pattern.compile("\\bactive\\b"));
+    String id = filterId(name);
+    page.waitForURL(Pattern.compile(".*[?&]filter=" + id + "\\b.*"));
     return this;
+  }
+
+  /** The id of a filter as Tasklist knows it (from the REST API the page itself uses). */
+  private String filterId(String name) {
+    Object id = page.evaluate("async (name) => { const r = await fetch('" + baseUrl
+        + "/camunda/api/engine/engine/default/filter?resourceType=Task', {headers: {Accept: 'application/json'}});"
+        + " return (await r.json()).find(f => f.name === name).id; }", name);
+    return String.valueOf(id);
   }
 
   /** The filter entry of the left column (its name, description tooltip, counter when focused). */
   Locator filter(String name) {
     return page.locator(".task-filter").filter(new Locator.FilterOptions()
         .setHas(page.locator("h4.name", new Page.LocatorOptions().setHasText(name))));
+  }
+
+  /**
+   * Narrows the current filter's list to one case, as an employee does with the search box ("Process Instance Business
+   * Key" = the case number): a busy queue pages after 15 tasks.
+   */
+  Tasklist searchCase(String businessKey) {
+    String pill = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + businessKey
+        + "\",\"name\":\"\"}]";
+    String encoded = URLEncoder.encode(pill, StandardCharsets.UTF_8).replace("+", "%20");
+    String url = page.url();
+    url = url.contains("searchQuery=") ? url.replaceFirst("searchQuery=[^&]*", "searchQuery=" + encoded)
+        : url + (url.contains("?") ? "&" : "?") + "searchQuery=" + encoded;
+    page.navigate(url);
+    assertThat(page.locator("[cam-widget-search-pill], .search-pill, .cam-widget-search-pill").first()).isVisible();
+    return this;
   }
 
   /** The task of the current filter's list whose name and shown variables contain all the given texts. */
