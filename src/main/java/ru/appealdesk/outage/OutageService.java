@@ -49,7 +49,7 @@ public class OutageService {
   Outage open(OutageReport report, String processInstanceId) {
     Instant now = ClockUtil.now().toInstant();
     int year = Year.from(now.atZone(properties.zone())).getValue();
-    String number = "OUT-%d-%05d".formatted(year, outages.nextNumber());
+    String number = "OUTAGE-%d-%04d".formatted(year, outages.nextNumber());
     OutageMessages.Bilingual text = messages.outageMessage(report);
     Outage outage = new Outage(number, report.what(), report.since(),
         report.affectedChannels().stream().map(Enum::name).toList(), report.expectedRecovery(), Outage.Status.OPEN,
