@@ -35,12 +35,13 @@ class CaseFileController {
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<CaseDocument> upload(@PathVariable String number,
-      @RequestParam(name = "file", required = false) MultipartFile file, Principal principal) {
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      @RequestParam(name = "kind", defaultValue = "ATTACHMENT") DocumentKind kind, Principal principal) {
     requireCase(number);
     if (file == null) {
       throw new BadRequestException("file", "файл не передан (поле multipart «file»)");
     }
-    CaseDocument stored = caseFile.upload(number, file.getOriginalFilename(), file.getContentType(), bytes(file),
+    CaseDocument stored = caseFile.upload(number, kind, file.getOriginalFilename(), file.getContentType(), bytes(file),
         principal.getName());
     return ResponseEntity.status(HttpStatus.CREATED)
         .header(HttpHeaders.LOCATION, "/api/appeals/" + number + "/documents/" + stored.id())
