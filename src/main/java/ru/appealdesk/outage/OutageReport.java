@@ -26,8 +26,8 @@ import ru.appealdesk.platform.BadRequestException.FieldProblem;
 record OutageReport(String what, String whatKk, Instant since, List<AffectedChannel> affectedChannels,
     String expectedRecovery) {
 
-  static final int WHAT_MAX = 2000;
-  static final int EXPECTED_RECOVERY_MAX = 500;
+  static final int WHAT_MAX = 500;
+  static final int EXPECTED_RECOVERY_MAX = 200;
   /** Clocks of the reporter and the server differ a little; a start further in the future is a typo. */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -59,6 +59,12 @@ class OutageRepository {
         .query(OutageRepository::outage).optional();
   }
 
+  List<String> openOrRestoredAfter(Instant after) {
+    return jdbc.sql("select number from outage where status = 'OPEN' or restored_at >= :after order by number")
+        .param("after", Timestamp.from(after))
+        .query(String.class).list();
+  }
+
   /** Links an appeal once; returns true when it was not linked before. */
   boolean link(String outageNumber, String appealNumber, Instant receivedAt, Instant registeredAt) {
     return jdbc.sql("""

@@ -1,5 +1,6 @@
 package ru.appealdesk.outage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
 import java.util.Collection;
@@ -18,7 +19,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import ru.appealdesk.delivery.TextTemplates;
 import ru.appealdesk.platform.NotFoundException;
 
 /** Opens, follows and closes the record of an outage; the playbook process calls it through thin delegates. */
@@ -27,6 +30,7 @@ public class OutageService {
 
   /** The process whose instances are appeals (CONTRACTS: business key = appeal number, variable receivedAt). */
   static final String APPEAL_PROCESS = "appeal-handling";
+  static final Duration LATE_REGISTRATION = Duration.ofDays(30);
   private static final Logger log = LoggerFactory.getLogger(OutageService.class);
 
   private final OutageRepository outages;
@@ -103,6 +107,18 @@ public class OutageService {
     return outages.appeals(number).size();
   }
 
+  /**
+   * Links a newly received appeal to every outage it fell into: open ones, and those restored in the last
+   * {@link #LATE_REGISTRATION} (an appeal received by post during an outage may be registered days later).
+   * Runs in its own transaction because it is called after the appeal's transaction has committed.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void linkAppealsToRecentOutages() {
+    for (String number : outages.openOrRestoredAfter(ClockUtil.now().toInstant().minus(LATE_REGISTRATION))) {
+      linkAppeals(number);
+    }
+  }
+
   public Optional<Outage> find(String number) {
     return outages.find(number);
   }
@@ -115,7 +131,7 @@ public class OutageService {
     return outages.appeals(number);
   }
 
-  String sroRequest(OutageReport report, Outage outage) {
+  TextTemplates.Rendered sroRequest(OutageReport report, Outage outage) {
     return messages.sroRequest(report, outage.messageRu());
   }
 

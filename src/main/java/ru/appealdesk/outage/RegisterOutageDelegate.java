@@ -36,8 +36,9 @@ class RegisterOutageDelegate implements JavaDelegate {
     execution.setVariable("outageMessageKk", outage.messageKk());
     execution.setVariable("siteWorks", !report.affects(AffectedChannel.WEBSITE));
     execution.setVariable("cabinetWorks", !report.affects(AffectedChannel.PERSONAL_CABINET));
-    execution.setVariable("sroLetterSubject", "О размещении информации о техническом сбое " + outage.number());
-    execution.setVariable("sroLetterBody", outages.sroRequest(report, outage));
+    var sroRequest = outages.sroRequest(report, outage);
+    execution.setVariable("sroLetterSubject", sroRequest.subject());
+    execution.setVariable("sroLetterBody", sroRequest.body());
     execution.setVariable("sroRecipientName", properties.sroName());
     execution.setVariable("sroRecipientAddress", properties.sroAddress());
   }

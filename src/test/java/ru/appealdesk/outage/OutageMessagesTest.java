@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import ru.appealdesk.delivery.TextTemplates;
 
 class OutageMessagesTest {
 
@@ -17,7 +17,7 @@ class OutageMessagesTest {
       "СРО «МиР»", "107078, г. Москва");
   static final Instant SINCE = Instant.parse("2026-11-21T05:00:00Z");
 
-  final OutageMessages messages = new OutageMessages(PROPERTIES);
+  final OutageMessages messages = new OutageMessages(PROPERTIES, new TextTemplates());
 
   OutageReport report(String whatKk, String expectedRecovery) {
     return new OutageReport("DoS-атака на сервера компании.", whatKk, SINCE,
@@ -28,7 +28,7 @@ class OutageMessagesTest {
   void russianMessageSaysWhatHappenedHowToContactHowToPayAndWhatHappensToOverdueDebt() {
     String ru = messages.outageMessage(report(null, "до 18:00 21.11"), "ru");
 
-    assertThat(ru).startsWith("Уважаемые клиенты!")
+    assertThat(ru).startsWith("Технический сбой: как связаться с нами и оплатить заём\n\nУважаемые клиенты!")
         .contains("Что произошло. С 21.11.2026 08:00 (UTC+03:00)")
         .contains("технический сбой: DoS-атака на сервера компании. Временно недоступны: официальный сайт, личный кабинет.")
         .contains("Ожидаемое время восстановления: до 18:00 21.11.")
@@ -37,14 +37,14 @@ class OutageMessagesTest {
         .contains("Как оплатить заём.")
         .contains("Что будет с просроченной задолженностью.")
         .contains("в течение 3 рабочих дней после восстановления")
-        .doesNotContain("{{");
+        .doesNotContain("${");
   }
 
   @Test
   void kazakhMessageHasTheSameFourPartsInKazakh() {
     String kk = messages.outageMessage(report("Компания серверлеріне DoS-шабуыл", null), "kk");
 
-    assertThat(kk).startsWith("Құрметті клиенттер!")
+    assertThat(kk).startsWith("Техникалық іркіліс: бізбен қалай байланысуға және қарызды төлеуге болады\n\nҚұрметті клиенттер!")
         .contains("Не болды. 21.11.2026 08:00 (UTC+03:00) бастап")
         .contains("техникалық іркіліс орын алды: Компания серверлеріне DoS-шабуыл.")
         .contains("Уақытша қолжетімсіз: ресми сайт, жеке кабинет.")
@@ -53,7 +53,7 @@ class OutageMessagesTest {
         .contains("Қарызды қалай төлеуге болады.")
         .contains("Мерзімі өткен берешек туралы.")
         .contains("3 жұмыс күні ішінде")
-        .doesNotContain("{{").doesNotContain("Уважаемые");
+        .doesNotContain("${").doesNotContain("Уважаемые");
   }
 
   @Test
@@ -76,18 +76,17 @@ class OutageMessagesTest {
 
   @Test
   void sroRequestAttachesTheRussianMessage() {
-    String body = messages.sroRequest(report(null, null), "ТЕКСТ СООБЩЕНИЯ");
+    var request = messages.sroRequest(report(null, null), "ТЕКСТ СООБЩЕНИЯ");
 
-    assertThat(body).startsWith("Просим разместить на официальном сайте СРО «МиР»")
+    assertThat(request.subject()).isEqualTo("О размещении информации о техническом сбое");
+    assertThat(request.body()).startsWith("Просим разместить на официальном сайте СРО «МиР»")
         .contains("возникших 21.11.2026 08:00 (UTC+03:00)")
         .endsWith("Текст сообщения для размещения:\n\nТЕКСТ СООБЩЕНИЯ");
   }
 
   @Test
-  void unknownPlaceholderOrLanguageIsAnErrorNotASilentGap() {
-    assertThatThrownBy(() -> OutageMessages.render("outage-message", "ru", Map.of()))
-        .hasMessageContaining("unknown {{");
-    assertThatThrownBy(() -> OutageMessages.render("outage-message", "en", Map.of()))
+  void onlyRussianAndKazakhTextsExist() {
+    assertThatThrownBy(() -> messages.outageMessage(report(null, null), "en"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
