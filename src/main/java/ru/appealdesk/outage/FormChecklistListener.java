@@ -26,7 +26,7 @@ import ru.appealdesk.platform.BadRequestException.FieldProblem;
  * demands in the browser, read from the form file deployed with the diagram, so the form stays the one place where a
  * process owner edits the checklist. Checks {@code validate.required} (a required checkbox must be ticked),
  * {@code minLength}/{@code maxLength} and {@code min}/{@code max}; skips read-only fields and fields hidden by a
- * simple condition ({@code =flag}, {@code =not(flag)}).
+ * simple condition ({@code =flag}, {@code =not(flag)}). A checkbox missing from the submission is stored as false.
  */
 @Component("formChecklist")
 class FormChecklistListener implements TaskListener {
@@ -89,6 +89,11 @@ class FormChecklistListener implements TaskListener {
       JsonNode rules = c.path("validate");
       String label = c.path("label").asText(key);
       Object value = task.getVariable(key);
+      if (value == null && "checkbox".equals(c.path("type").asText())) {
+        // a checkbox left out of the submission (engine REST) means "not ticked"; gateways may read it
+        task.setVariable(key, false);
+        value = false;
+      }
       boolean empty = isEmpty(value);
       if (rules.path("required").asBoolean(false)) {
         if ("checkbox".equals(c.path("type").asText()) && !Boolean.TRUE.equals(value)) {

@@ -28,6 +28,8 @@ class RegisterOutageDelegate implements JavaDelegate {
     Outage outage = outages.open(report, execution.getProcessInstanceId());
     execution.setProcessBusinessKey(outage.number());
     execution.setVariable("outageNumber", outage.number());
+    execution.setVariable("what", report.what());
+    execution.setVariable("expectedRecovery", report.expectedRecovery());
     execution.setVariable("since", Date.from(report.since()));
     execution.setVariable("sinceText", OutageMessages.localTime(report.since(), properties.zone()));
     execution.setVariable("affectedChannelsText",
