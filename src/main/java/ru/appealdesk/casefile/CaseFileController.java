@@ -26,9 +26,9 @@ import ru.appealdesk.platform.NotFoundException;
 class CaseFileController {
 
   private final CaseFile caseFile;
-  private final CaseNumbers caseNumbers;
+  private final KnownCaseNumbers caseNumbers;
 
-  CaseFileController(CaseFile caseFile, CaseNumbers caseNumbers) {
+  CaseFileController(CaseFile caseFile, KnownCaseNumbers caseNumbers) {
     this.caseFile = caseFile;
     this.caseNumbers = caseNumbers;
   }

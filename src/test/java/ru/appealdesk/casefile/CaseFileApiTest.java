@@ -99,6 +99,29 @@ class CaseFileApiTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void documentsBelongToExistingAppealsAndLettersOnly() throws Exception {
+    Http http = Http.as(baseUrl(), "webmarketer", "demo");
+    HttpResponse<String> intake = http.postJson("/api/appeals", """
+        {"jurisdiction":"RU","type":"COMPLAINT","subject":"LOAN_TERMS","channel":"EMAIL",
+         "receivedAt":"2026-11-20T10:00:00+03:00","language":"ru",
+         "client":{"fullName":"Кузнецова Мария","phone":"+7 900 765-43-21","email":"kuznetsova@example.ru",
+                   "postalAddress":"г. Тула, ул. Ленина, д. 3","postalCode":"300000",
+                   "idDocument":"45 08 %s"},
+         "content":"Начислены пени.","demand":"Пересчитать","situationPlace":"офис",
+         "situationAt":"2026-11-18T12:00:00+03:00","contractNumber":"ДЗ-2026-778"}
+        """.formatted(100000 + new Random().nextInt(899999)));
+    assertThat(intake.statusCode()).as(intake.body()).isEqualTo(201);
+    String number = json.readTree(intake.body()).get("number").asText();
+
+    assertThat(upload(http, number, "scan.png", "image/png", randomBytes(500)).statusCode()).isEqualTo(201);
+    assertThat(upload(http, "RU-1999-999999", "scan.png", "image/png", randomBytes(500)).statusCode())
+        .isEqualTo(404);
+    assertThat(http.get("/api/appeals/KZ-1999-999999/documents").statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/appeals/LTR-1999-999999/documents").statusCode()).isEqualTo(404);
+    assertThat(http.get("/api/appeals/" + number + "/documents").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void anonymousCallersAreRefused() throws Exception {
     HttpResponse<byte[]> refused = upload(Http.anonymous(baseUrl()), "RU-2026-" + unique(), "a.pdf",
         "application/pdf", randomBytes(10));
