@@ -43,7 +43,7 @@ import ru.appealdesk.support.Http;
  * employee registration) with their deadlines running, answers wait as retryable jobs, and after recovery every answer
  * goes out exactly once; the outage record links the appeals received during it.
  */
-class OutageSmtpDownIT extends AbstractIntegrationTest {
+class OutageSmtpDownTest extends AbstractIntegrationTest {
 
   static final String EMAIL_COMPLAINT = """
       {"jurisdiction":"RU","type":"COMPLAINT","subject":"LOAN_TERMS","channel":"%s","language":"ru",
@@ -128,7 +128,7 @@ class OutageSmtpDownIT extends AbstractIntegrationTest {
     }
 
     // recovery: the playbook finishes and posts the "service restored" message
-    OutageCommunicationProcessIT.completeEveryChannelTask(playbook, runtime);
+    OutageCommunicationProcessTest.completeEveryChannelTask(playbook, runtime);
     execute(job("Task_CloseOutage", playbook));
     Outage outage = outages.get(outageNumber);
     assertThat(outage.status()).isEqualTo(Outage.Status.RESTORED);

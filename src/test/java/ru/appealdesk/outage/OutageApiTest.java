@@ -17,7 +17,7 @@ import ru.appealdesk.identity.DemoUsers;
 import ru.appealdesk.support.AbstractIntegrationTest;
 import ru.appealdesk.support.Http;
 
-class OutageApiIT extends AbstractIntegrationTest {
+class OutageApiTest extends AbstractIntegrationTest {
 
   @Autowired
   RuntimeService runtime;

@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.support.AbstractIntegrationTest;
 
-class OutageCommunicationProcessIT extends AbstractIntegrationTest {
+class OutageCommunicationProcessTest extends AbstractIntegrationTest {
 
   static final Instant NOW = Instant.parse("2026-11-21T06:00:00Z");
   static final List<String> CHANNEL_TASKS = List.of("Task_ActivateBackupEmail", "Task_PublishMirrorSite",
