@@ -88,6 +88,9 @@ class AppealHandlingSlaTest extends AbstractIntegrationTest {
 
     ClockUtil.setCurrentTime(at("2026-12-04T00:00:01+03:00"));
     execute(timer(pi, "Timer_PrepareAnswerReminder"));
+    while (managementService.createJobQuery().processInstanceId(pi.getId()).executable().messages().count() > 0) {
+      execute(managementService.createJobQuery().processInstanceId(pi.getId()).executable().messages().list().get(0));
+    }
     assertThat(recipientsOfMailsAbout(number, "Напоминание")).contains(DemoUsers.of(AppGroup.LEGAL).id() + "@appealdesk.local");
     assertThat(breaches.isBreached(number)).isFalse();
 
