@@ -3,12 +3,10 @@ package ru.appealdesk.outage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
-import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
@@ -85,18 +83,25 @@ public class OutageService {
   public int linkAppeals(String number) {
     Outage outage = get(number);
     Instant until = outage.restoredAt() != null ? outage.restoredAt() : ClockUtil.now().toInstant();
-    List<HistoricVariableInstance> received = history.createNativeHistoricVariableInstanceQuery()
-        .sql("select V.* from " + management.getTableName(HistoricVariableInstance.class) + " V join "
-            + management.getTableName(HistoricProcessInstance.class) + " P on P.ID_ = V.PROC_INST_ID_"
-            + " where V.NAME_ = 'receivedAt' and V.VAR_TYPE_ = 'date' and V.LONG_ >= #{from} and V.LONG_ <= #{until}"
-            + " and P.PROC_DEF_KEY_ = #{key}")
+    // Native queries: the same answer whoever triggers the linking (an employee's authorizations do not apply).
+    String window = " from " + management.getTableName(HistoricVariableInstance.class) + " V join "
+        + management.getTableName(HistoricProcessInstance.class) + " P on P.ID_ = V.PROC_INST_ID_"
+        + " where V.NAME_ = 'receivedAt' and V.VAR_TYPE_ = 'date' and V.LONG_ >= #{from} and V.LONG_ <= #{until}"
+        + " and P.PROC_DEF_KEY_ = #{key}";
+    Map<String, HistoricProcessInstance> instances = history.createNativeHistoricProcessInstanceQuery()
+        .sql("select P.*" + window)
         .parameter("from", outage.since().toEpochMilli())
         .parameter("until", until.toEpochMilli())
         .parameter("key", APPEAL_PROCESS)
-        .list();
-    if (!received.isEmpty()) {
-      Map<String, HistoricProcessInstance> instances = processInstances(
-          received.stream().map(HistoricVariableInstance::getProcessInstanceId).collect(Collectors.toSet()));
+        .list().stream()
+        .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity(), (a, b) -> a));
+    if (!instances.isEmpty()) {
+      List<HistoricVariableInstance> received = history.createNativeHistoricVariableInstanceQuery()
+          .sql("select V.*" + window)
+          .parameter("from", outage.since().toEpochMilli())
+          .parameter("until", until.toEpochMilli())
+          .parameter("key", APPEAL_PROCESS)
+          .list();
       for (HistoricVariableInstance v : received) {
         HistoricProcessInstance pi = instances.get(v.getProcessInstanceId());
         if (pi != null && pi.getBusinessKey() != null) {
@@ -133,10 +138,5 @@ public class OutageService {
 
   TextTemplates.Rendered sroRequest(OutageReport report, Outage outage) {
     return messages.sroRequest(report, outage.messageRu());
-  }
-
-  private Map<String, HistoricProcessInstance> processInstances(Collection<String> ids) {
-    return history.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(ids)).list().stream()
-        .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
   }
 }
