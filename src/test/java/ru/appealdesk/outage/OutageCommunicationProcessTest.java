@@ -26,6 +26,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.appealdesk.casefile.CaseFile;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.support.AbstractIntegrationTest;
 
@@ -58,6 +59,10 @@ class OutageCommunicationProcessTest extends AbstractIntegrationTest {
   TaskService tasks;
   @Autowired
   OutageService outages;
+  @Autowired
+  CaseFile caseFile;
+  @Autowired
+  OutageCaseNumbers caseNumbers;
 
   @BeforeEach
   void freezeClock() {
@@ -202,6 +207,11 @@ class OutageCommunicationProcessTest extends AbstractIntegrationTest {
     assertThat(letter).isEnded();
     assertThat(pi).hasPassed("Activity_SroLetter");
     assertThat((String) runtime.getVariable(pi.getId(), "sroOutgoingNumber")).startsWith("OUT-2026-");
+    // the signed letter is filed in the outage's case, which the case file knows
+    assertThat(caseFile.list(number)).isNotEmpty();
+    assertThat(caseNumbers.recognises(number)).isTrue();
+    assertThat(caseNumbers.exists(number)).isTrue();
+    assertThat(caseNumbers.exists("OUTAGE-1999-0000")).isFalse();
 
     execute(job("Timer_RecheckStatus", pi));
     ClockUtil.setCurrentTime(Date.from(NOW.plusSeconds(4 * 3600)));
