@@ -387,6 +387,23 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aRefusalReturnedByTheApproverGoesBackToTheRefusalTask() {
+    ProcessInstance pi = start(appeal("KZ", "COMPLAINT", "OTHER", "EMAIL", client(document()), true, false));
+    complete(task(pi), withVariables("refusalGround", "OUT_OF_COMPETENCE",
+        "refusalReason", "Вопрос относится к компетенции банка-партнёра."));
+    // the current table names no approver for KZ appeals; a process owner may add one
+    runtimeService.setVariable(pi.getId(), "approvalGroup", "client-rights-officer");
+    complete(task("Task_PrepareRefusal", pi), withVariables("answerText", "Вопрос вне компетенции организации: обратитесь в банк."));
+    assertThat(pi).isWaitingAt("Task_ApproveAnswer");
+    assertThat(task(pi)).hasCandidateGroup("client-rights-officer");
+    complete(task(pi), withVariables("answerApproved", false, "approvalComment", "Укажите адрес банка"));
+    assertThat(pi).isWaitingAt("Task_PrepareRefusal").hasNotPassed("Task_ReviseAnswer");
+    complete(task(pi), withVariables("answerText", "Вопрос вне компетенции организации: обратитесь в банк по адресу …"));
+    complete(task("Task_ApproveAnswer", pi), withVariables("answerApproved", true));
+    assertThat(pi).isWaitingAt("Task_DeliverByEmail");
+  }
+
+  @Test
   void anonymousKazakhAppealIsSuggestedAsAnonymous() {
     ProcessInstance pi = start(appeal("KZ", "COMPLAINT", "OTHER", "WHATSAPP", null, false, false));
     assertThat(pi).isWaitingAt("Task_RegisterAppeal");
