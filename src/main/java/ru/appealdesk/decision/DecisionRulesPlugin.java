@@ -1,0 +1,27 @@
+package ru.appealdesk.decision;
+
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * Guards on every decision table of the engine: the legal ceiling of SPEC §5a is checked when a table is deployed
+ * (from the classpath at start-up or from Camunda Modeler through {@code /engine-rest/deployment/create}), and an
+ * evaluation that matches no rule fails loudly instead of handing a process an empty answer.
+ */
+@Component
+public class DecisionRulesPlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
+    if (dmn == null) {
+      dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+      configuration.setDmnEngineConfiguration(dmn);
+    }
+    dmn.getTransformer().getTransformListeners().add(new LegalDeadlineCeiling());
+    dmn.getCustomPostDecisionEvaluationListeners().add(new NoMatchingRuleGuard());
+  }
+}
