@@ -50,16 +50,3 @@ create table restructuring_breach (
   primary key (number, step)
 );
 
--- Documents the borrower attached (until the shared case file takes them over).
-create table restructuring_document (
-  id           bigserial primary key,
-  number       varchar(32)  not null references restructuring_case (number),
-  file_name    varchar(255) not null,
-  content_type varchar(127) not null,
-  size_bytes   bigint       not null,
-  sha256       varchar(64)  not null,
-  content      bytea        not null,
-  uploaded_by  varchar(64),
-  uploaded_at  timestamptz  not null default now()
-);
-create index restructuring_document_number_idx on restructuring_document (number);

@@ -70,20 +70,6 @@ class RestructuringCases {
         "select step, due_at, breached_at from restructuring_breach where number = ? order by breached_at", number);
   }
 
-  long addDocument(String number, String fileName, String contentType, byte[] content, String sha256, String user,
-      Date now) {
-    return jdbc.queryForObject("""
-        insert into restructuring_document (number, file_name, content_type, size_bytes, sha256, content, uploaded_by,
-          uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-        number, fileName, contentType, (long) content.length, sha256, content, user, ts(now));
-  }
-
-  List<Map<String, Object>> documents(String number) {
-    return jdbc.queryForList("""
-        select id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at
-        from restructuring_document where number = ? order by id""", number);
-  }
-
   JdbcTemplate jdbc() {
     return jdbc;
   }

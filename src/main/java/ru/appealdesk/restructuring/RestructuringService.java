@@ -1,10 +1,7 @@
 package ru.appealdesk.restructuring;
 
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +11,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.appealdesk.casefile.CaseDocument;
+import ru.appealdesk.casefile.CaseFile;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.ConflictException;
 import ru.appealdesk.platform.NotFoundException;
@@ -25,10 +24,12 @@ public class RestructuringService {
 
   private final RestructuringCases cases;
   private final RuntimeService runtime;
+  private final CaseFile caseFile;
 
-  RestructuringService(RestructuringCases cases, RuntimeService runtime) {
+  RestructuringService(RestructuringCases cases, RuntimeService runtime, CaseFile caseFile) {
     this.cases = cases;
     this.runtime = runtime;
+    this.caseFile = caseFile;
   }
 
   /** {@code POST /api/restructurings}: checks the application and starts {@code kz-restructuring}; returns the number. */
@@ -55,24 +56,19 @@ public class RestructuringService {
   public Map<String, Object> view(String number) {
     Map<String, Object> row = cases.find(number)
         .orElseThrow(() -> new NotFoundException("Заявление о реструктуризации " + number + " не найдено"));
-    return RestructuringView.of(row, cases.breaches(number), cases.documents(number));
+    return RestructuringView.of(row, cases.breaches(number), caseFile.list(number));
   }
 
   /**
-   * Files an attachment. While the case waits for requested documents, an upload marked as the requested documents
+   * Files an attachment in the shared case file (keyed by the case number). While the case waits for requested documents, an upload marked as the requested documents
    * resumes consideration (message {@code DocumentsReceived}) and restarts the 15-day decision clock.
    */
   @Transactional
   public Map<String, Object> addDocument(String number, String fileName, String contentType, byte[] content,
       boolean requestedDocuments, String user) {
     requireCase(number);
-    if (content == null || content.length == 0) {
-      throw new BadRequestException("file", "файл пустой");
-    }
     Date now = now();
-    String sha256 = sha256(content);
-    long id = cases.addDocument(number, fileName == null ? "document" : fileName,
-        contentType == null ? "application/octet-stream" : contentType, content, sha256, user, now);
+    CaseDocument stored = caseFile.upload(number, fileName, contentType, content, user);
     boolean resumed = false;
     if (requestedDocuments && waitsFor(number, RestructuringProcess.MSG_DOCUMENTS_RECEIVED)) {
       runtime.createMessageCorrelation(RestructuringProcess.MSG_DOCUMENTS_RECEIVED)
@@ -82,9 +78,10 @@ public class RestructuringService {
       resumed = true;
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", id);
-    out.put("sha256", sha256);
-    out.put("sizeBytes", content.length);
+    out.put("id", stored.id());
+    out.put("fileName", stored.fileName());
+    out.put("sha256", stored.sha256());
+    out.put("sizeBytes", stored.sizeBytes());
     out.put("documentsReceived", resumed);
     return out;
   }
@@ -169,13 +166,5 @@ public class RestructuringService {
 
   static Date now() {
     return ClockUtil.getCurrentTime();
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ru.appealdesk.casefile.CaseDocument;
 
 /** The JSON of {@code GET /api/restructurings/{number}}: status, deadlines, decision, the ¶75 flag, ombudsman case. */
 final class RestructuringView {
@@ -12,7 +13,7 @@ final class RestructuringView {
   private RestructuringView() {}
 
   static Map<String, Object> of(Map<String, Object> row, List<Map<String, Object>> breaches,
-      List<Map<String, Object>> documents) {
+      List<CaseDocument> documents) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("number", row.get("number"));
     v.put("status", row.get("status"));
@@ -55,9 +56,9 @@ final class RestructuringView {
     ombudsman.put("executedAt", time(row.get("ombudsman_executed_at")));
     v.put("ombudsmanCase", ombudsman);
 
-    v.put("documents", documents.stream().map(d -> Map.of("id", d.get("id"), "fileName", d.get("file_name"),
-        "contentType", d.get("content_type"), "sizeBytes", d.get("size_bytes"), "sha256", d.get("sha256"),
-        "uploadedAt", time(d.get("uploaded_at")))).toList());
+    v.put("documents", documents.stream().map(d -> Map.of("id", d.id(), "fileName", d.fileName(),
+        "contentType", d.contentType(), "sizeBytes", d.sizeBytes(), "sha256", d.sha256(),
+        "uploadedAt", d.uploadedAt().atZone(Vars.ALMATY).toOffsetDateTime().toString())).toList());
     v.put("closedAt", time(row.get("closed_at")));
     return v;
   }
