@@ -66,6 +66,14 @@ public class DeadlineService {
         instant(suspendedAt, "suspendedAt"), now(), DeadlineKind.of(kind)));
   }
 
+  /**
+   * {@code ${deadlines.escalationGroup(execution)}}: the candidate group of an escalation task,
+   * {@code appeals-controller} (RU) or {@code client-rights-officer} (KZ).
+   */
+  public String escalationGroup(VariableScope execution) {
+    return SlaBreaches.escalationGroup(jurisdiction(execution));
+  }
+
   static Jurisdiction jurisdiction(VariableScope execution) {
     Object value = execution == null ? null : execution.getVariable("jurisdiction");
     return Jurisdiction.of(value == null ? null : value.toString());
