@@ -41,12 +41,3 @@ create table restructuring_case (
 create index restructuring_case_received_idx on restructuring_case (received_at);
 create index restructuring_case_approved_idx on restructuring_case (decision_approved_at);
 
--- Deadline breaches of the restructuring steps, one row per (case, step); counted in the quarterly report.
-create table restructuring_breach (
-  number      varchar(32) not null references restructuring_case (number),
-  step        varchar(64) not null,
-  due_at      timestamptz not null,
-  breached_at timestamptz not null,
-  primary key (number, step)
-);
-

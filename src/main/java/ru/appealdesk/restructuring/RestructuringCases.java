@@ -59,17 +59,6 @@ class RestructuringCases {
     return rows.isEmpty() ? Optional.empty() : Optional.of(new LinkedHashMap<>(rows.get(0)));
   }
 
-  void breach(String number, String step, Date dueAt, Date breachedAt) {
-    jdbc.update("""
-        insert into restructuring_breach (number, step, due_at, breached_at) values (?, ?, ?, ?)
-        on conflict (number, step) do nothing""", number, step, ts(dueAt), ts(breachedAt));
-  }
-
-  List<Map<String, Object>> breaches(String number) {
-    return jdbc.queryForList(
-        "select step, due_at, breached_at from restructuring_breach where number = ? order by breached_at", number);
-  }
-
   JdbcTemplate jdbc() {
     return jdbc;
   }

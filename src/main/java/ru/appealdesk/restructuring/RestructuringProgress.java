@@ -1,6 +1,5 @@
 package ru.appealdesk.restructuring;
 
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -66,13 +65,6 @@ public class RestructuringProgress {
     }
     execution.setVariable("mandatory", mandatory);
     execution.setVariable("minimumMonths", months);
-  }
-
-  /** End listener of the {@code ${slaBreach}} step: one breach row per (case, step) for the quarterly report. */
-  public void breach(DelegateExecution execution) {
-    Date due = Vars.date(execution.getVariable("slaDueAt"));
-    cases.breach(execution.getProcessBusinessKey(), String.valueOf(execution.getVariable("slaStep")),
-        due == null ? RestructuringService.now() : due, RestructuringService.now());
   }
 
   /** End listener of the process: whatever way it ended (also cancellation), the ¶75 flag is lifted. */

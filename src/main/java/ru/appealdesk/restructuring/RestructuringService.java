@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.appealdesk.casefile.CaseDocument;
 import ru.appealdesk.casefile.CaseFile;
+import ru.appealdesk.deadline.SlaBreaches;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.ConflictException;
 import ru.appealdesk.platform.NotFoundException;
@@ -25,8 +26,10 @@ public class RestructuringService {
   private final RestructuringCases cases;
   private final RuntimeService runtime;
   private final CaseFile caseFile;
+  private final SlaBreaches slaBreaches;
 
-  RestructuringService(RestructuringCases cases, RuntimeService runtime, CaseFile caseFile) {
+  RestructuringService(RestructuringCases cases, RuntimeService runtime, CaseFile caseFile, SlaBreaches slaBreaches) {
+    this.slaBreaches = slaBreaches;
     this.cases = cases;
     this.runtime = runtime;
     this.caseFile = caseFile;
@@ -56,7 +59,7 @@ public class RestructuringService {
   public Map<String, Object> view(String number) {
     Map<String, Object> row = cases.find(number)
         .orElseThrow(() -> new NotFoundException("Заявление о реструктуризации " + number + " не найдено"));
-    return RestructuringView.of(row, cases.breaches(number), caseFile.list(number));
+    return RestructuringView.of(row, slaBreaches.forCase(number), caseFile.list(number));
   }
 
   /**

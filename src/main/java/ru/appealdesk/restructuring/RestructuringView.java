@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ru.appealdesk.casefile.CaseDocument;
+import ru.appealdesk.deadline.SlaBreach;
 
 /** The JSON of {@code GET /api/restructurings/{number}}: status, deadlines, decision, the ¶75 flag, ombudsman case. */
 final class RestructuringView {
 
   private RestructuringView() {}
 
-  static Map<String, Object> of(Map<String, Object> row, List<Map<String, Object>> breaches,
+  static Map<String, Object> of(Map<String, Object> row, List<SlaBreach> breaches,
       List<CaseDocument> documents) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("number", row.get("number"));
@@ -34,8 +35,9 @@ final class RestructuringView {
     deadlines.put("clientResponseDueAt", time(row.get("response_due_at")));
     deadlines.put("responseWindowExtended", row.get("response_window_extended"));
     deadlines.put("ombudsmanNoticeDueAt", time(row.get("ombudsman_due_at")));
-    deadlines.put("breaches", breaches.stream().map(b -> Map.of("step", b.get("step"),
-        "dueAt", time(b.get("due_at")), "breachedAt", time(b.get("breached_at")))).toList());
+    deadlines.put("breaches", breaches.stream().map(b -> Map.of("step", b.getStep(),
+        "dueAt", b.getDueAt().atZone(Vars.ALMATY).toOffsetDateTime().toString(),
+        "breachedAt", b.getBreachedAt().atZone(Vars.ALMATY).toOffsetDateTime().toString())).toList());
     v.put("deadlines", deadlines);
 
     Map<String, Object> decision = new LinkedHashMap<>();

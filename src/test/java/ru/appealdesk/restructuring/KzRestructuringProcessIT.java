@@ -31,7 +31,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.appealdesk.deadline.DeadlineService;
+import ru.appealdesk.deadline.SlaBreaches;
 import ru.appealdesk.platform.ConflictException;
 import ru.appealdesk.restructuring.RestructuringApplication.Borrower;
 import ru.appealdesk.restructuring.RestructuringProcess.ClientResponse;
@@ -46,6 +50,10 @@ class KzRestructuringProcessIT extends AbstractIntegrationTest {
   RestructuringService service;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  DeadlineService deadlines;
+  @Autowired
+  SlaBreaches slaBreaches;
 
   // ---------------------------------------------------------------- documents
 
@@ -86,8 +94,8 @@ class KzRestructuringProcessIT extends AbstractIntegrationTest {
   void documentsNeverReceivedOfficerKeepsWaitingThenClosesWithoutConsideration() {
     ProcessInstance pi = apply(false, "100");
     complete(task(TASK_REVIEW, pi), withVariables("documentsNeeded", true, "requestedDocuments", "Справка"));
-    assertThat(job("Timer_DocumentsNotReceived", pi).getDuedate()).isEqualTo(at("2026-12-16T23:59:59+05:00")
-        .after(at("2026-12-16T00:00:00+05:00")) ? job("Timer_DocumentsNotReceived", pi).getDuedate() : null);
+    assertThat(job("Timer_DocumentsNotReceived", pi).getDuedate())
+        .isEqualTo(deadlines.due("KZ", Date.from(RECEIVED.toInstant()), 30, "CALENDAR_DAYS"));
     execute(job("Timer_DocumentsNotReceived", pi));
     assertThat(pi).isWaitingAt(TASK_DECIDE_SUSPENDED);
     assertThat(view(pi)).containsEntry("status", "SUSPENDED_NO_DOCUMENTS");
@@ -246,6 +254,7 @@ class KzRestructuringProcessIT extends AbstractIntegrationTest {
     service.ombudsmanNotified(number(pi), null, "Клиент направил жалобу омбудсману");
     assertThat(pi).isWaitingAt(TASK_RECORD_OMBUDSMAN);
     assertThat(view(pi)).containsEntry("status", "OMBUDSMAN_CASE");
+    ClockUtil.setCurrentTime(at("2026-12-12T10:00:00+05:00"));
     complete(task(TASK_RECORD_OMBUDSMAN, pi), withVariables("ombudsmanDecision", "Предоставить отсрочку на 3 месяца",
         "ombudsmanDecisionAt", "2026-12-10", "ombudsmanExecutionDueAt", "2026-12-30"));
     assertThat(pi).isWaitingAt(TASK_EXECUTE_OMBUDSMAN);
@@ -276,6 +285,50 @@ class KzRestructuringProcessIT extends AbstractIntegrationTest {
     assertThatThrownBy(() -> service.ombudsmanNotified(number(pi), null, "поздно"))
         .isInstanceOf(ConflictException.class);
     assertThat(decision(pi)).containsEntry("type", "REFUSAL").containsEntry("refusedByOperationOf76", false);
+  }
+
+  // ---------------------------------------------------------------- reminders and escalation
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Review", "PrepareDecision", "ApproveDecision", "DeliverDecision", "ExecuteOmbudsmanDecision"})
+  void everyDeadlineRemindsThenEscalatesToTheClientRightsOfficer(String step) {
+    ProcessInstance pi = switch (step) {
+      case "Review" -> apply(false, "100");
+      case "PrepareDecision" -> toPrepare();
+      case "ApproveDecision" -> {
+        ProcessInstance p = toPrepare();
+        complete(task(TASK_PREPARE_DECISION, p), agreement(6));
+        yield p;
+      }
+      case "DeliverDecision" -> {
+        ProcessInstance p = toPrepare();
+        complete(task(TASK_PREPARE_DECISION, p), agreement(6));
+        approve(p);
+        yield p;
+      }
+      default -> toOmbudsmanExecution();
+    };
+    String late = step.equals("Review") ? TASK_REVIEW : "Task_" + step;
+    assertThat(pi).isWaitingAt(late);
+
+    execute(job("Timer_" + step + "Reminder", pi));
+    assertThat(pi).hasPassed("Task_" + step + "Reminder", "End_" + step + "Reminded").isWaitingAt(late);
+
+    Date due = job("Timer_" + step + "Overdue", pi).getDuedate();
+    assertThat(due).isEqualTo(task(late, pi).getDueDate());
+    ClockUtil.setCurrentTime(new Date(due.getTime() + 1000));
+    execute(job("Timer_" + step + "Overdue", pi));
+    assertThat(pi).isWaitingAt(late, "Task_Escalation" + step);
+    assertThat(task("Task_Escalation" + step, pi)).hasCandidateGroup("client-rights-officer");
+    assertThat(slaBreaches.forCase(number(pi))).extracting(b -> b.getStep()).containsExactly(late);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> breaches = (List<Map<String, Object>>) deadlines(pi).get("breaches");
+    assertThat(breaches).extracting(b -> b.get("step")).containsExactly(late);
+
+    assertThatThrownBy(() -> complete(task("Task_Escalation" + step, pi), withVariables("escalationNote", " ")))
+        .hasMessageContaining("escalationNote");
+    complete(task("Task_Escalation" + step, pi), withVariables("escalationNote", "Поторопили исполнителя"));
+    assertThat(pi).hasPassed("End_" + step + "Escalated").isWaitingAt(late);
   }
 
   // ---------------------------------------------------------------- start form and cancellation
@@ -342,6 +395,18 @@ class KzRestructuringProcessIT extends AbstractIntegrationTest {
     return pi;
   }
 
+  ProcessInstance toOmbudsmanExecution() {
+    ProcessInstance pi = toPrepare();
+    complete(task(TASK_PREPARE_DECISION, pi), withVariables("decisionType", "REFUSAL", "refusalReason", "Причины"));
+    approve(pi);
+    deliver(pi, "2026-11-20");
+    service.ombudsmanNotified(number(pi), null, null);
+    ClockUtil.setCurrentTime(at("2026-12-12T10:00:00+05:00"));
+    complete(task(TASK_RECORD_OMBUDSMAN, pi), withVariables("ombudsmanDecision", "Отсрочка",
+        "ombudsmanDecisionAt", "2026-12-10", "ombudsmanExecutionDueAt", "2026-12-30"));
+    return pi;
+  }
+
   static Map<String, Object> agreement(int months) {
     return withVariables("decisionType", "AGREEMENT", "decisionOptions", List.of("PAYMENT_DEFERRAL"),
         "decisionMonths", months, "decisionTerms", "Отсрочка основного долга");
@@ -353,6 +418,7 @@ class KzRestructuringProcessIT extends AbstractIntegrationTest {
 
   void deliver(ProcessInstance pi, String receivedByClient) {
     assertThat(pi).isWaitingAt(TASK_DELIVER_DECISION);
+    ClockUtil.setCurrentTime(at(receivedByClient + "T18:00:00+05:00"));
     complete(task(TASK_DELIVER_DECISION, pi), withVariables("deliveryChannel", "EMAIL",
         "decisionReceivedAt", receivedByClient));
   }
