@@ -29,6 +29,7 @@ create table restructuring_case (
   response_window_extended           boolean not null default false,
   client_response                    varchar(20),
   refused_by_operation_of_76         boolean not null default false,
+  refused_at                         timestamptz,
   ombudsman_due_at                   timestamptz,
   ombudsman_notified_at              timestamptz,
   ombudsman_decision_at              timestamptz,

@@ -46,6 +46,9 @@ public class RestructuringProgress {
     Map<String, Object> columns = new LinkedHashMap<>();
     COLUMNS.forEach((variable, column) -> columns.put(column, execution.getVariable(variable)));
     columns.put("status", status);
+    if (status.equals("REFUSED_BY_OPERATION_OF_76")) {
+      columns.put("refused_at", RestructuringService.now());
+    }
     if (status.startsWith("CLOSED_")) {
       columns.put("early_repayment_demand_blocked", false);
       columns.put("closed_at", RestructuringService.now());
