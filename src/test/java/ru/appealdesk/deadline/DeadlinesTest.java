@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /** SPEC §5 arithmetic against the bundled production calendars. */
 class DeadlinesTest {
 
-  private final Deadlines deadlines = TestCalendars.bundled();
+  private final Deadlines deadlines = CalendarFixtures.bundled();
 
   /** A local date-time of the jurisdiction as an instant. */
   private static Instant at(Jurisdiction j, String localDateTime) {
@@ -143,7 +143,7 @@ class DeadlinesTest {
 
   @Test
   void correctedKazakhCalendars() {
-    ProductionCalendar kz = TestCalendars.of(KZ, 2025, 2026);
+    ProductionCalendar kz = CalendarFixtures.of(KZ, 2025, 2026);
     assertThat(kz.isWorkingDay(LocalDate.parse("2025-01-03"))).isFalse();
     assertThat(kz.isWorkingDay(LocalDate.parse("2025-01-05"))).as("working Sunday").isTrue();
     assertThat(kz.isWorkingDay(LocalDate.parse("2025-10-27"))).isFalse();

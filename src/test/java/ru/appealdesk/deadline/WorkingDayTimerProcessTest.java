@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
@@ -20,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.appealdesk.support.AbstractIntegrationTest;
 
 /** A timer written in the BPMN XML as {@code ${deadlines.workingDays(execution, 3)}} honours the holidays. */
-class WorkingDayTimerProcessIT extends AbstractIntegrationTest {
+class WorkingDayTimerProcessTest extends AbstractIntegrationTest {
 
   @Autowired
   RepositoryService repositoryService;
@@ -29,12 +28,11 @@ class WorkingDayTimerProcessIT extends AbstractIntegrationTest {
 
   @BeforeEach
   void deploy() {
-    repositoryService.createDeployment().name("timer-working-days-test")
-        .addClasspathResource("bpmn-test/timer-working-days-test.bpmn").enableDuplicateFiltering(true).deploy();
+    ProcessFixtures.deploy(repositoryService, ProcessFixtures.WORKING_DAY_TIMER);
   }
 
   private static Date local(Jurisdiction j, String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(j.zone()).toInstant());
+    return ProcessFixtures.local(j, localDateTime);
   }
 
   @Test

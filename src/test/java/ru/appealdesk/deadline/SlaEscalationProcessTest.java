@@ -11,7 +11,6 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -40,7 +39,7 @@ import ru.appealdesk.support.AbstractIntegrationTest;
  * the start of the last working day, the escalation appears after the deadline with a breach record and e-mails, and
  * a task completed in time escalates nothing.
  */
-class SlaEscalationProcessIT extends AbstractIntegrationTest {
+class SlaEscalationProcessTest extends AbstractIntegrationTest {
 
   static final String PROCESS = "sla-pattern-test";
 
@@ -61,16 +60,15 @@ class SlaEscalationProcessIT extends AbstractIntegrationTest {
 
   @BeforeEach
   void deploy() {
-    repositoryService.createDeployment().name("sla-pattern-test")
-        .addClasspathResource("bpmn-test/sla-pattern-test.bpmn").enableDuplicateFiltering(true).deploy();
+    ProcessFixtures.deploy(repositoryService, ProcessFixtures.SLA_PATTERN);
   }
 
   private static Date moscow(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(Jurisdiction.RU.zone()).toInstant());
+    return ProcessFixtures.local(Jurisdiction.RU, localDateTime);
   }
 
   private static Date almaty(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(Jurisdiction.KZ.zone()).toInstant());
+    return ProcessFixtures.local(Jurisdiction.KZ, localDateTime);
   }
 
   private ProcessInstance start(String jurisdiction, String group, Date received, int workingDays) {

@@ -11,7 +11,7 @@ import org.springframework.context.ApplicationContext;
 import ru.appealdesk.support.AbstractIntegrationTest;
 
 /** The bean {@code deadlines} over the calendars loaded into PostgreSQL at start. */
-class DeadlineServiceIT extends AbstractIntegrationTest {
+class DeadlineServiceTest extends AbstractIntegrationTest {
 
   @Autowired
   ApplicationContext context;

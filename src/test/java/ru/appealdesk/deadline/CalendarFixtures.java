@@ -9,16 +9,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The bundled calendar files read straight from the classpath, without Spring or a database. */
-final class TestCalendars {
+final class CalendarFixtures {
 
-  private TestCalendars() {}
+  private CalendarFixtures() {}
 
   static ProductionCalendar of(Jurisdiction j, int... years) {
     Set<Integer> covered = new TreeSet<>();
     List<CalendarDay> days = new ArrayList<>();
     for (int year : years) {
       String name = "/calendars/" + j.name().toLowerCase() + "-" + year + ".xml";
-      try (InputStream in = TestCalendars.class.getResourceAsStream(name)) {
+      try (InputStream in = CalendarFixtures.class.getResourceAsStream(name)) {
         if (in == null) {
           throw new IllegalStateException("missing " + name);
         }
