@@ -25,7 +25,7 @@ import ru.appealdesk.support.AbstractIntegrationTest;
 import ru.appealdesk.support.Http;
 
 /** {@code /api/restructurings} and {@code /api/reports/restructuring} over real HTTP. */
-class RestructuringApiIT extends AbstractIntegrationTest {
+class RestructuringApiTest extends AbstractIntegrationTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

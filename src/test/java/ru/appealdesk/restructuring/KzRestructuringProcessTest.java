@@ -42,7 +42,7 @@ import ru.appealdesk.restructuring.RestructuringProcess.ClientResponse;
 import ru.appealdesk.support.AbstractIntegrationTest;
 
 /** Every path of bpmn/kz-restructuring.bpmn (issue 6, "Done when"). Monday 16.11.2026 10:00 Almaty is day 0. */
-class KzRestructuringProcessIT extends AbstractIntegrationTest {
+class KzRestructuringProcessTest extends AbstractIntegrationTest {
 
   static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-11-16T10:00:00+05:00");
 
