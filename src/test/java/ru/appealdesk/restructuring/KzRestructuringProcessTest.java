@@ -312,12 +312,14 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     assertThat(pi).isWaitingAt(late);
 
     execute(job("Timer_" + step + "Reminder", pi));
+    execute(job("Task_" + step + "Reminder", pi)); // asyncBefore: e-mail retries on its own
     assertThat(pi).hasPassed("Task_" + step + "Reminder", "End_" + step + "Reminded").isWaitingAt(late);
 
     Date due = job("Timer_" + step + "Overdue", pi).getDuedate();
     assertThat(due).isEqualTo(task(late, pi).getDueDate());
     ClockUtil.setCurrentTime(new Date(due.getTime() + 1000));
     execute(job("Timer_" + step + "Overdue", pi));
+    execute(job("Task_" + step + "Breach", pi));
     assertThat(pi).isWaitingAt(late, "Task_Escalation" + step);
     assertThat(task("Task_Escalation" + step, pi)).hasCandidateGroup("client-rights-officer");
     assertThat(slaBreaches.forCase(number(pi))).extracting(b -> b.getStep()).containsExactly(late);
