@@ -108,7 +108,7 @@ class AppealFormsListener implements TaskListener {
       case "Task_RecordOralAnswer" -> delivery(f, ex, "oralSummary", "Устный ответ в офисе");
       case "Task_AnswerThroughChannel" -> delivery(f, ex, "deliveryReference",
           "Ответ через канал обращения (" + ex.getVariable("channel") + ")");
-      case "Task_EscalateRegistration", "Task_EscalateAnswer" -> {
+      case "Task_EscalationRegisterAppeal", "Task_EscalationPrepareAnswer" -> {
         f.text("escalationNote", 5, AppealService.VARIABLE_TEXT_LIMIT);
         f.done();
       }

@@ -38,8 +38,11 @@ public class CaseFile {
 
   /** Files an upload after checking its size and type; 413 when too large, 400 when the type is not allowed. */
   @Transactional
-  public CaseDocument upload(String caseNumber, String fileName, String contentType, byte[] content,
+  public CaseDocument upload(String caseNumber, DocumentKind kind, String fileName, String contentType, byte[] content,
       String uploadedBy) {
+    if (kind == DocumentKind.ANSWER) {
+      throw new BadRequestException("kind", "ответ клиенту формируется системой при отправке, его нельзя загрузить");
+    }
     if (content == null || content.length == 0) {
       throw new BadRequestException("file", "файл пустой или не передан");
     }
@@ -52,7 +55,7 @@ public class CaseFile {
       throw new BadRequestException("file", "тип файла «" + type + "» не допускается; допустимы: "
           + String.join(", ", properties.allowedTypes()));
     }
-    return store(caseNumber, DocumentKind.ATTACHMENT, fileName, type, content, uploadedBy);
+    return store(caseNumber, kind, fileName, type, content, uploadedBy);
   }
 
   /** Files a document the application produced itself (answer PDF, signed letter): no upload limits apply. */

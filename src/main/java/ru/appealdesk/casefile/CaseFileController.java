@@ -26,21 +26,22 @@ import ru.appealdesk.platform.NotFoundException;
 class CaseFileController {
 
   private final CaseFile caseFile;
-  private final CaseNumbers caseNumbers;
+  private final KnownCaseNumbers caseNumbers;
 
-  CaseFileController(CaseFile caseFile, CaseNumbers caseNumbers) {
+  CaseFileController(CaseFile caseFile, KnownCaseNumbers caseNumbers) {
     this.caseFile = caseFile;
     this.caseNumbers = caseNumbers;
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<CaseDocument> upload(@PathVariable String number,
-      @RequestParam(name = "file", required = false) MultipartFile file, Principal principal) {
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      @RequestParam(name = "kind", defaultValue = "ATTACHMENT") DocumentKind kind, Principal principal) {
     requireCase(number);
     if (file == null) {
       throw new BadRequestException("file", "файл не передан (поле multipart «file»)");
     }
-    CaseDocument stored = caseFile.upload(number, file.getOriginalFilename(), file.getContentType(), bytes(file),
+    CaseDocument stored = caseFile.upload(number, kind, file.getOriginalFilename(), file.getContentType(), bytes(file),
         principal.getName());
     return ResponseEntity.status(HttpStatus.CREATED)
         .header(HttpHeaders.LOCATION, "/api/appeals/" + number + "/documents/" + stored.id())

@@ -1,26 +1,24 @@
 package ru.appealdesk.casefile;
 
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
-/** Combines every {@link CaseNumbers} of the features that own cases. */
+/** Asks every {@link CaseNumbers} of the features that own cases whether a case exists. */
 @Component
-@Primary
-class KnownCaseNumbers implements CaseNumbers {
+class KnownCaseNumbers {
 
-  private final ObjectProvider<CaseNumbers> all;
+  private final ObjectProvider<CaseNumbers> owners;
 
-  KnownCaseNumbers(ObjectProvider<CaseNumbers> all) {
-    this.all = all;
+  KnownCaseNumbers(ObjectProvider<CaseNumbers> owners) {
+    this.owners = owners;
   }
 
-  @Override
-  public boolean exists(String caseNumber) {
+  boolean exists(String caseNumber) {
     if (caseNumber == null || caseNumber.isBlank() || caseNumber.length() > 64) {
       return false;
     }
-    var owners = all.orderedStream().filter(c -> c != this).toList();
-    return owners.isEmpty() || owners.stream().anyMatch(o -> o.exists(caseNumber));
+    List<CaseNumbers> responsible = owners.orderedStream().filter(o -> o.recognises(caseNumber)).toList();
+    return responsible.isEmpty() || responsible.stream().anyMatch(o -> o.exists(caseNumber));
   }
 }

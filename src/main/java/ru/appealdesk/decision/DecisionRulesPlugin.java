@@ -1,5 +1,6 @@
 package ru.appealdesk.decision;
 
+import java.util.ArrayList;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -16,12 +17,16 @@ public class DecisionRulesPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreDeployers() == null) {
+      configuration.setCustomPreDeployers(new ArrayList<>());
+    }
+    configuration.getCustomPreDeployers().add(new LegalDeadlineCeiling());
+
     DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
     if (dmn == null) {
       dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
       configuration.setDmnEngineConfiguration(dmn);
     }
-    dmn.getTransformer().getTransformListeners().add(new LegalDeadlineCeiling());
     dmn.getCustomPostDecisionEvaluationListeners().add(new NoMatchingRuleGuard());
   }
 }

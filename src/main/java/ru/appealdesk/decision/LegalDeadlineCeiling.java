@@ -1,27 +1,27 @@
 package ru.appealdesk.decision;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.List;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
-import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
-import org.camunda.bpm.dmn.engine.impl.spi.transform.DmnTransformListener;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Definitions;
-import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.xml.ModelException;
 
 /**
  * SPEC §5a: no company table may set a longer answer deadline than the law. RU 442-FZ gives 15 working days, KZ ¶57 of
- * the policy 15 calendar days, so an output {@code deadlineDays} above {@value #MAX_DEADLINE_DAYS} (or one that is not a
- * plain whole number, which cannot be checked) makes the transformation, and with it the whole deployment, fail.
+ * the policy 15 calendar days, so a decision-table output {@code deadlineDays} above {@value #MAX_DEADLINE_DAYS}, or one
+ * that is not a plain whole number (which cannot be checked), refuses the whole deployment. It runs as a pre-deployer,
+ * before the engine's own DMN deployer, so the refusal reaches Camunda Modeler as a 400 with this exact message.
  */
-public class LegalDeadlineCeiling implements DmnTransformListener {
+public class LegalDeadlineCeiling implements Deployer {
 
   /** The statutory maximum of both jurisdictions (RU: working days, KZ: calendar days). */
   public static final int MAX_DEADLINE_DAYS = 15;
@@ -29,19 +29,39 @@ public class LegalDeadlineCeiling implements DmnTransformListener {
   static final String DEADLINE_OUTPUT = "deadlineDays";
 
   @Override
-  public void transformDecision(Decision decision, DmnDecision dmnDecision) {
-    if (!(decision.getExpression() instanceof DecisionTable table)) {
-      return;
+  public void deploy(DeploymentEntity deployment) {
+    if (!deployment.isNew()) {
+      return; // re-reading a stored deployment into the cache: it was checked when it was deployed
     }
-    List<Output> outputs = List.copyOf(table.getOutputs());
-    for (int column = 0; column < outputs.size(); column++) {
-      if (DEADLINE_OUTPUT.equals(outputs.get(column).getName())) {
-        checkColumn(decision, table, column);
+    for (ResourceEntity resource : deployment.getResources().values()) {
+      String name = resource.getName();
+      if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+        DmnModelInstance model;
+        try {
+          model = Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
+        } catch (ModelException e) {
+          continue; // not readable: the engine's DMN deployer reports the parse error itself
+        }
+        check(model);
       }
     }
   }
 
-  private void checkColumn(Decision decision, DecisionTable table, int column) {
+  /** Throws {@link LegalDeadlineExceededException} naming the first rule above the ceiling. */
+  public static void check(DmnModelInstance model) {
+    for (Decision decision : model.getModelElementsByType(Decision.class)) {
+      if (decision.getExpression() instanceof DecisionTable table) {
+        List<Output> outputs = List.copyOf(table.getOutputs());
+        for (int column = 0; column < outputs.size(); column++) {
+          if (DEADLINE_OUTPUT.equals(outputs.get(column).getName())) {
+            checkColumn(decision, table, column);
+          }
+        }
+      }
+    }
+  }
+
+  private static void checkColumn(Decision decision, DecisionTable table, int column) {
     int number = 0;
     for (Rule rule : table.getRules()) {
       number++;
@@ -74,25 +94,5 @@ public class LegalDeadlineCeiling implements DmnTransformListener {
     return new LegalDeadlineExceededException("Таблица решений «" + decision.getName() + "» (" + decision.getId()
         + "), правило " + number + description + " (" + rule.getId() + "), выход " + DEADLINE_OUTPUT + ": " + what
         + ". Развёртывание отклонено: исправьте срок и разверните таблицу снова.");
-  }
-
-  @Override
-  public void transformDecisionTableInput(Input input, DmnDecisionTableInputImpl dmnInput) {
-    // nothing to check
-  }
-
-  @Override
-  public void transformDecisionTableOutput(Output output, DmnDecisionTableOutputImpl dmnOutput) {
-    // nothing to check
-  }
-
-  @Override
-  public void transformDecisionTableRule(Rule rule, DmnDecisionTableRuleImpl dmnRule) {
-    // checked per decision, where the output names are known
-  }
-
-  @Override
-  public void transformDecisionRequirementsGraph(Definitions definitions, DmnDecisionRequirementsGraph graph) {
-    // nothing to check
   }
 }

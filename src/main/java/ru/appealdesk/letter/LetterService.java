@@ -29,9 +29,12 @@ import ru.appealdesk.identity.AppGroup;
 @Service
 public class LetterService {
 
-  /** Who may sign (SPEC §3.12: the director or an authorised head). */
+  /**
+   * Who may sign (SPEC §3.12: the director or an authorised head; in KZ the client-rights officer, who approves the
+   * answers of the appeals there).
+   */
   public static final Set<String> SIGNATORY_GROUPS = Set.of(AppGroup.GENERAL_DIRECTOR.id(),
-      AppGroup.BRANCH_HEAD.id(), AppGroup.REGIONAL_NETWORK_HEAD.id());
+      AppGroup.BRANCH_HEAD.id(), AppGroup.REGIONAL_NETWORK_HEAD.id(), AppGroup.CLIENT_RIGHTS_OFFICER.id());
   static final String DEFAULT_DRAFTER_GROUP = AppGroup.BRANCH_HEAD.id();
   static final int MAX_SUBJECT = 500;
   static final int MAX_BODY = 50_000;
@@ -66,9 +69,7 @@ public class LetterService {
         problems.add("неизвестный вид письма «" + in.letterKind() + "»");
       }
     }
-    checkText(problems, in.letterSubject(), in.letterBody());
-    require(problems, in.recipientName(), "не указан получатель (recipientName)");
-    require(problems, in.recipientAddress(), "не указан адрес получателя (recipientAddress)");
+    // subject, text and recipient may still be empty here: the drafter completes them (checked in saveDraft)
     String language = blank(in.language()) ? "ru" : in.language().strip().toLowerCase(Locale.ROOT);
     if (!language.equals("ru") && !language.equals("kk")) {
       problems.add("язык письма должен быть ru или kk");
@@ -90,26 +91,30 @@ public class LetterService {
     }
     String caseNumber = blank(in.caseNumber()) ? null : in.caseNumber().strip();
     long id = letters.create(processInstanceId, caseNumber == null ? "LTR-pending" : caseNumber, kind,
-        in.letterSubject().strip(), in.letterBody().strip(), language, in.recipientName().strip(),
-        in.recipientAddress().strip());
+        trim(in.letterSubject()), trim(in.letterBody()), language, trim(in.recipientName()),
+        trim(in.recipientAddress()));
     if (caseNumber == null) {
       // a stand-alone letter is its own case
       caseNumber = "LTR-%d-%06d".formatted(now().atZone(ZoneId.of("Europe/Moscow")).getYear(), id);
       letters.setCaseNumber(id, caseNumber);
     }
-    return new LetterInput(caseNumber, kind.name(), in.letterSubject().strip(), in.letterBody().strip(), language,
-        approval, signatory, in.recipientName().strip(), in.recipientAddress().strip(), drafter);
+    return new LetterInput(caseNumber, kind.name(), trim(in.letterSubject()), trim(in.letterBody()), language,
+        approval, signatory, trim(in.recipientName()), trim(in.recipientAddress()), drafter);
   }
 
-  /** The drafter completed the draft (again). */
+  /** The drafter completed the draft (again): subject, text and recipient are required from here on. */
   @Transactional
-  public void saveDraft(String processInstanceId, String subject, String body) {
+  public void saveDraft(String processInstanceId, String subject, String body, String recipientName,
+      String recipientAddress) {
     List<String> problems = new ArrayList<>();
     checkText(problems, subject, body);
+    require(problems, recipientName, "не указан получатель");
+    require(problems, recipientAddress, "не указан адрес получателя");
     if (!problems.isEmpty()) {
       throw new InvalidLetterException(problems);
     }
-    letters.updateDraft(processInstanceId, subject.strip(), body.strip());
+    letters.updateDraft(processInstanceId, subject.strip(), body.strip(), recipientName.strip(),
+        recipientAddress.strip());
   }
 
   /**
@@ -200,6 +205,10 @@ public class LetterService {
     if (blank(value)) {
       problems.add(problem);
     }
+  }
+
+  private static String trim(String s) {
+    return s == null ? "" : s.strip();
   }
 
   private static boolean blank(String s) {

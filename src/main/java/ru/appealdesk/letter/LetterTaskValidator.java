@@ -25,7 +25,8 @@ class LetterTaskValidator implements TaskListener {
     String user = currentUser(task);
     switch (task.getTaskDefinitionKey()) {
       case "Task_DraftLetter" -> {
-        letters.saveDraft(pi, (String) task.getVariable("letterSubject"), (String) task.getVariable("letterBody"));
+        letters.saveDraft(pi, (String) task.getVariable("letterSubject"), (String) task.getVariable("letterBody"),
+            (String) task.getVariable("recipientName"), (String) task.getVariable("recipientAddress"));
         task.setVariable("rejectionComment", null);
       }
       case "Task_ApproveLetter" -> {

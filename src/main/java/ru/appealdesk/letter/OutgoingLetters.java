@@ -44,9 +44,14 @@ public class OutgoingLetters {
         .param("caseNumber", caseNumber).param("id", id).update();
   }
 
-  void updateDraft(String processInstanceId, String subject, String body) {
-    jdbc.sql("update outgoing_letter set subject = :subject, body = :body where process_instance_id = :pi")
-        .param("subject", subject).param("body", body).param("pi", processInstanceId).update();
+  void updateDraft(String processInstanceId, String subject, String body, String recipientName,
+      String recipientAddress) {
+    jdbc.sql("""
+            update outgoing_letter set subject = :subject, body = :body, recipient_name = :recipientName,
+                                       recipient_address = :recipientAddress
+            where process_instance_id = :pi""")
+        .param("subject", subject).param("body", body).param("recipientName", recipientName)
+        .param("recipientAddress", recipientAddress).param("pi", processInstanceId).update();
   }
 
   void recordSignature(String processInstanceId, String signedBy) {

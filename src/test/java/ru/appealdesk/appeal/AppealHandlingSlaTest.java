@@ -83,21 +83,21 @@ class AppealHandlingSlaTest extends AbstractIntegrationTest {
     ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
         .processDefinitionKey("appeal-handling").singleResult();
     assertThat(pi).isWaitingAt("Task_PrepareAnswer");
-    assertThat(timer(pi, "Timer_AnswerReminder").getDuedate()).isEqualTo(at("2026-12-04T00:00:00+03:00"));
-    assertThat(timer(pi, "Timer_AnswerOverdue").getDuedate()).isEqualTo(at("2026-12-04T23:59:59+03:00"));
+    assertThat(timer(pi, "Timer_PrepareAnswerReminder").getDuedate()).isEqualTo(at("2026-12-04T00:00:00+03:00"));
+    assertThat(timer(pi, "Timer_PrepareAnswerOverdue").getDuedate()).isEqualTo(at("2026-12-04T23:59:59+03:00"));
 
     ClockUtil.setCurrentTime(at("2026-12-04T00:00:01+03:00"));
-    execute(timer(pi, "Timer_AnswerReminder"));
+    execute(timer(pi, "Timer_PrepareAnswerReminder"));
     assertThat(recipientsOfMailsAbout(number, "Напоминание")).contains(DemoUsers.of(AppGroup.LEGAL).id() + "@appealdesk.local");
     assertThat(breaches.isBreached(number)).isFalse();
 
     ClockUtil.setCurrentTime(at("2026-12-05T00:00:01+03:00"));
-    execute(timer(pi, "Timer_AnswerOverdue"));
+    execute(timer(pi, "Timer_PrepareAnswerOverdue"));
     while (managementService.createJobQuery().processInstanceId(pi.getId()).executable().messages().count() > 0) {
       execute(managementService.createJobQuery().processInstanceId(pi.getId()).executable().messages().list().get(0));
     }
     Task escalation = taskService.createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("Task_EscalateAnswer").singleResult();
+        .taskDefinitionKey("Task_EscalationPrepareAnswer").singleResult();
     assertThat(escalation).isNotNull();
     assertThat(taskService.getIdentityLinksForTask(escalation.getId()))
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("appeals-controller"));

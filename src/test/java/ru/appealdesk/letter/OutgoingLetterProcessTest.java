@@ -51,7 +51,7 @@ class OutgoingLetterProcessTest extends AbstractIntegrationTest {
     ProcessInstance pi = start(caseNumber, "ANSWER", "legal");
 
     assertThat(pi).isWaitingAt("Task_DraftLetter");
-    assertThat(task(pi)).hasCandidateGroup("branch-head").hasDueDate(Date.from(Instant.parse("2026-03-17T09:00:00Z")));
+    assertThat(task(pi)).hasCandidateGroup("branch-head").hasDueDate(Date.from(Instant.parse("2026-03-17T20:59:59Z")));
     complete(task(pi), withVariables("letterBody", "Сообщаем, что Ваша заявка рассмотрена. Задолженность отсутствует."));
 
     assertThat(pi).isWaitingAt("Task_ApproveLetter");
@@ -193,14 +193,14 @@ class OutgoingLetterProcessTest extends AbstractIntegrationTest {
   @Test
   void invalidInputIsRefusedWithTheReasons() {
     Map<String, Object> vars = letterVariables("RU-2026-" + unique(), "LOVE_LETTER", null);
-    vars.put("letterSubject", " ");
     vars.put("signatoryGroup", "office-staff");
+    vars.put("approvalGroup", "nobody");
     vars.put("language", "de");
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("outgoing-letter", vars))
         .isInstanceOf(InvalidLetterException.class)
         .hasMessageContaining("неизвестный вид письма")
-        .hasMessageContaining("тема")
         .hasMessageContaining("генеральный директор")
+        .hasMessageContaining("группа согласования «nobody»")
         .hasMessageContaining("ru или kk");
 
     ProcessInstance pi = start("RU-2026-" + unique(), "ANSWER", null);
@@ -211,6 +211,23 @@ class OutgoingLetterProcessTest extends AbstractIntegrationTest {
     complete(task(pi), withVariables("signed", true));
     assertThatThrownBy(() -> complete(task(pi))).hasMessageContaining("подтвердите");
     assertThat(pi).isWaitingAt("Task_RegisterLetter");
+  }
+
+  @Test
+  void calledWithoutTextOrAddressTheDrafterMustCompleteThemBeforeTheLetterMovesOn() {
+    Map<String, Object> vars = letterVariables("KZ-2026-" + unique(), "ANSWER", null);
+    vars.put("letterBody", null);
+    vars.put("recipientAddress", null);
+    vars.put("signatoryGroup", "client-rights-officer");
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("outgoing-letter", vars);
+    assertThat(pi).isWaitingAt("Task_DraftLetter");
+
+    assertThatThrownBy(() -> complete(task(pi), withVariables("letterBody", "Текст")))
+        .hasMessageContaining("адрес получателя");
+    complete(task(pi), withVariables("letterBody", "Текст", "recipientAddress", "050000, г. Алматы, пр. Абая, 1"));
+    assertThat(pi).isWaitingAt("Task_SignLetter");
+    assertThat(task(pi)).hasCandidateGroup("client-rights-officer");
+    assertThat(letters.byProcessInstance(pi.getId()).orElseThrow().recipientAddress()).startsWith("050000");
   }
 
   private String registerLetterToTheEnd() {
