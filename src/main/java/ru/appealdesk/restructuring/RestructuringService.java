@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.appealdesk.casefile.CaseDocument;
 import ru.appealdesk.casefile.CaseFile;
+import ru.appealdesk.casefile.DocumentKind;
 import ru.appealdesk.deadline.SlaBreaches;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.ConflictException;
@@ -71,7 +72,7 @@ public class RestructuringService {
       boolean requestedDocuments, String user) {
     requireCase(number);
     Date now = now();
-    CaseDocument stored = caseFile.upload(number, fileName, contentType, content, user);
+    CaseDocument stored = caseFile.upload(number, DocumentKind.ATTACHMENT, fileName, contentType, content, user);
     boolean resumed = false;
     if (requestedDocuments && waitsFor(number, RestructuringProcess.MSG_DOCUMENTS_RECEIVED)) {
       runtime.createMessageCorrelation(RestructuringProcess.MSG_DOCUMENTS_RECEIVED)
