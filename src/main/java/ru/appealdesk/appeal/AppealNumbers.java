@@ -3,6 +3,7 @@ package ru.appealdesk.appeal;
 import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
  * Appeal numbers {@code RU-2026-000123}: one gap-free sequence per jurisdiction and year (the year of receipt in the

@@ -26,6 +26,7 @@ import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.BadRequestException.FieldProblem;
 import ru.appealdesk.platform.ConflictException;
 import ru.appealdesk.platform.NotFoundException;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
  * The appeal's one home: intake (API), the steps the process calls (through thin delegates) and the views. Every status
