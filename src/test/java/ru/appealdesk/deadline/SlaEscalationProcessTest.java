@@ -206,8 +206,12 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
         .satisfies(b -> assertThat(b.getEscalationGroup()).isEqualTo("client-rights-officer"));
     List<MimeMessage> mails = mailsAbout(pi.getBusinessKey());
     assertThat(mails).hasSize(2);
-    assertThat(recipients(List.of(mails.get(1)))).containsExactly(email(AppGroup.CLIENT_RIGHTS_OFFICER));
-    assertThat(mails.get(1).getContent().toString()).contains("28.05.2026 23:59")
+    // GreenMail lists messages per mailbox, not in the order they arrived: pick the escalation by its recipient
+    assertThat(recipients(mails)).containsExactlyInAnyOrder(email(AppGroup.KZ_COMPLAINTS),
+        email(AppGroup.CLIENT_RIGHTS_OFFICER));
+    MimeMessage escalationMail = mails.stream()
+        .filter(m -> recipients(List.of(m)).contains(email(AppGroup.CLIENT_RIGHTS_OFFICER))).findFirst().orElseThrow();
+    assertThat(escalationMail.getContent().toString()).contains("28.05.2026 23:59")
         .contains("время Алматы");
   }
 
