@@ -37,7 +37,7 @@ class AppealController {
       String statusToken, String statusUrl) {}
 
   @PostMapping
-  ResponseEntity<Created> create(@Valid @RequestBody NewAppeal body,
+  ResponseEntity<Created> create(@RequestBody NewAppeal body,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
       throw new BadRequestException(IDEMPOTENCY_KEY, "от 1 до 200 символов");

@@ -117,12 +117,6 @@ public class AppealService {
    */
   @Transactional
   public Map<String, Object> acceptStartedInTasklist(String processInstanceId, NewAppeal in) {
-    List<FieldProblem> problems = validator.validate(in).stream()
-        .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
-        .sorted(java.util.Comparator.comparing(FieldProblem::field)).toList();
-    if (!problems.isEmpty()) {
-      throw new BadRequestException(problems);
-    }
     Checked c = check(in);
     Instant receivedAt = receivedAt(in);
     Appeal appeal = record(in, c, numbers.next(c.jurisdiction, receivedAt), receivedAt, null, null);
@@ -170,8 +164,11 @@ public class AppealService {
   private record Checked(Jurisdiction jurisdiction, AppealType type, String subject, Channel channel,
       String language) {}
 
+  /** Bean Validation and the codes of SPEC together, so one 400 names every bad field at once. */
   private Checked check(NewAppeal in) {
-    List<FieldProblem> problems = new ArrayList<>();
+    List<FieldProblem> problems = new ArrayList<>(validator.validate(in).stream()
+        .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+        .sorted(java.util.Comparator.comparing(FieldProblem::field)).toList());
     Jurisdiction jurisdiction = code(Jurisdiction.class, in.jurisdiction(), "jurisdiction", problems);
     AppealType type = code(AppealType.class, in.type(), "type", problems);
     Channel channel = code(Channel.class, in.channel(), "channel", problems);

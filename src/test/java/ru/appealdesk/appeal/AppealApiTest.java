@@ -98,6 +98,10 @@ class AppealApiTest extends AbstractIntegrationTest {
         complaint().replace("\"LOAN_TERMS\"", "\"DEBT_CERTIFICATE\"").replace("\"RU\"", "\"XX\"")))))
         .containsExactlyInAnyOrder("jurisdiction", "subject");
     assertThat(fields(errors(api().postJson("/api/appeals", "{not json")))).containsExactly("body");
+    // missing fields and unknown codes are named together in one answer
+    assertThat(fields(errors(api().postJson("/api/appeals",
+        complaint().replace("\"type\":\"COMPLAINT\",", "").replace("\"EMAIL\"", "\"PIGEON\"")))))
+        .containsExactlyInAnyOrder("type", "channel");
   }
 
   @Test
