@@ -243,6 +243,11 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
     assertThat(pi).isWaitingAt("Task_PrepareAnswer", "Task_EscalationPrepareAnswer");
     assertThat(task("Task_EscalationPrepareAnswer", pi)).hasCandidateGroup("appeals-controller");
     Assertions.assertThat(breaches.isBreached(pi.getBusinessKey())).isTrue();
+
+    // the controller records what was done about it; the answer itself is still due
+    complete(task("Task_EscalationPrepareAnswer", pi),
+        withVariables("escalationNote", "Юристу назначен срок до конца дня."));
+    assertThat(pi).hasPassed("End_AnswerEscalated").isWaitingAt("Task_PrepareAnswer");
   }
 
   @Test
