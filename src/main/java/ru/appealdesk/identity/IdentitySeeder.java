@@ -66,7 +66,7 @@ public class IdentitySeeder implements ApplicationRunner {
       grant(g.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(g.id(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       grant(g.id(), Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-      grant(g.id(), Resources.FILTER, ANY, Permissions.READ);
+      // Tasklist filters: each group reads only its own (TasklistFilters grants them one by one)
     }
     STARTERS.forEach((process, groups) -> groups.forEach(g -> {
       grant(g.id(), Resources.PROCESS_DEFINITION, process, ProcessDefinitionPermissions.CREATE_INSTANCE);

@@ -1,0 +1,342 @@
+package ru.appealdesk.appeal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An appeal (обращение): what came in, how it is routed, where it stands and how it was answered. */
+@Entity
+@Table(name = "appeal")
+public class Appeal {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private String number;
+  @Enumerated(EnumType.STRING)
+  private Jurisdiction jurisdiction;
+  @Enumerated(EnumType.STRING)
+  @Column(name = "appeal_type")
+  private AppealType type;
+  private String subject;
+  @Enumerated(EnumType.STRING)
+  private Channel channel;
+  private String language;
+  @Column(name = "received_at")
+  private Instant receivedAt;
+  @ManyToOne(fetch = FetchType.EAGER)
+  @JoinColumn(name = "client_id")
+  private Client client;
+  private String content;
+  private String demand;
+  @Column(name = "situation_place")
+  private String situationPlace;
+  @Column(name = "situation_at")
+  private Instant situationAt;
+  @Column(name = "contract_number")
+  private String contractNumber;
+  @Column(name = "written_answer_requested")
+  private boolean writtenAnswerRequested;
+  @Enumerated(EnumType.STRING)
+  private AppealStatus status;
+  @Column(name = "registered_at")
+  private Instant registeredAt;
+  @Column(name = "responsible_group")
+  private String responsibleGroup;
+  @Column(name = "co_executor_group")
+  private String coExecutorGroup;
+  @Column(name = "approval_group")
+  private String approvalGroup;
+  @Column(name = "answer_method")
+  private String answerMethod;
+  @Column(name = "delivered_by_group")
+  private String deliveredByGroup;
+  @Column(name = "answer_due_at")
+  private Instant answerDueAt;
+  @Column(name = "missing_details")
+  private String missingDetails;
+  @Column(name = "information_request")
+  private String informationRequest;
+  @Column(name = "refusal_ground")
+  private String refusalGround;
+  @Column(name = "refusal_reason")
+  private String refusalReason;
+  @Column(name = "answer_outcome")
+  private String answerOutcome;
+  @Column(name = "answer_text")
+  private String answerText;
+  @Column(name = "delivered_at")
+  private Instant deliveredAt;
+  @Column(name = "delivery_proof")
+  private String deliveryProof;
+  @Column(name = "closed_at")
+  private Instant closedAt;
+  @Column(name = "process_instance_id")
+  private String processInstanceId;
+  @Column(name = "idempotency_key")
+  private String idempotencyKey;
+  @Column(name = "request_hash")
+  private String requestHash;
+  @Column(name = "status_token")
+  private String statusToken;
+  @Column(name = "created_at")
+  private Instant createdAt;
+
+  protected Appeal() {}
+
+  Appeal(String number, Jurisdiction jurisdiction, AppealType type, String subject, Channel channel, String language,
+      Instant receivedAt, Client client, String statusToken, Instant now) {
+    this.number = number;
+    this.jurisdiction = jurisdiction;
+    this.type = type;
+    this.subject = subject;
+    this.channel = channel;
+    this.language = language;
+    this.receivedAt = receivedAt;
+    this.client = client;
+    this.statusToken = statusToken;
+    this.status = AppealStatus.RECEIVED;
+    this.createdAt = now;
+  }
+
+  void describe(String content, String demand, String situationPlace, Instant situationAt, String contractNumber,
+      boolean writtenAnswerRequested) {
+    this.content = content;
+    this.demand = demand;
+    this.situationPlace = situationPlace;
+    this.situationAt = situationAt;
+    this.contractNumber = contractNumber;
+    this.writtenAnswerRequested = writtenAnswerRequested;
+  }
+
+  /** Details a registrar or the client added later; a missing value keeps the old one. */
+  void complete(String demand, String situationPlace, Instant situationAt, String contractNumber) {
+    if (demand != null && !demand.isBlank()) {
+      this.demand = demand.strip();
+    }
+    if (situationPlace != null && !situationPlace.isBlank()) {
+      this.situationPlace = situationPlace.strip();
+    }
+    if (situationAt != null) {
+      this.situationAt = situationAt;
+    }
+    if (contractNumber != null && !contractNumber.isBlank()) {
+      this.contractNumber = contractNumber.strip();
+    }
+  }
+
+  void assignClient(Client client) {
+    this.client = client;
+  }
+
+  void idempotency(String key, String requestHash) {
+    this.idempotencyKey = key;
+    this.requestHash = requestHash;
+  }
+
+  void routed(String responsibleGroup, String coExecutorGroup, String approvalGroup, String answerMethod,
+      String deliveredByGroup, Instant answerDueAt) {
+    this.responsibleGroup = responsibleGroup;
+    this.coExecutorGroup = coExecutorGroup;
+    this.approvalGroup = approvalGroup;
+    this.answerMethod = answerMethod;
+    this.deliveredByGroup = deliveredByGroup;
+    this.answerDueAt = answerDueAt;
+  }
+
+  void status(AppealStatus status) {
+    this.status = status;
+  }
+
+  void registered(Instant at) {
+    this.registeredAt = at;
+  }
+
+  void processInstance(String id) {
+    this.processInstanceId = id;
+  }
+
+  void missingDetails(String codes) {
+    this.missingDetails = codes;
+  }
+
+  void informationRequested(String text) {
+    this.informationRequest = text;
+  }
+
+  void answerDueAt(Instant due) {
+    this.answerDueAt = due;
+  }
+
+  void refusal(String ground, String reason) {
+    this.refusalGround = ground;
+    this.refusalReason = reason;
+  }
+
+  void answer(String outcome, String text) {
+    this.answerOutcome = outcome;
+    this.answerText = text;
+  }
+
+  void delivered(Instant at, String proof) {
+    this.deliveredAt = at;
+    this.deliveryProof = proof;
+  }
+
+  void closed(Instant at) {
+    this.closedAt = at;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getNumber() {
+    return number;
+  }
+
+  public Jurisdiction getJurisdiction() {
+    return jurisdiction;
+  }
+
+  public AppealType getType() {
+    return type;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public Channel getChannel() {
+    return channel;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public Instant getReceivedAt() {
+    return receivedAt;
+  }
+
+  public Client getClient() {
+    return client;
+  }
+
+  public String getContent() {
+    return content;
+  }
+
+  public String getDemand() {
+    return demand;
+  }
+
+  public String getSituationPlace() {
+    return situationPlace;
+  }
+
+  public Instant getSituationAt() {
+    return situationAt;
+  }
+
+  public String getContractNumber() {
+    return contractNumber;
+  }
+
+  public boolean isWrittenAnswerRequested() {
+    return writtenAnswerRequested;
+  }
+
+  public AppealStatus getStatus() {
+    return status;
+  }
+
+  public Instant getRegisteredAt() {
+    return registeredAt;
+  }
+
+  public String getResponsibleGroup() {
+    return responsibleGroup;
+  }
+
+  public String getCoExecutorGroup() {
+    return coExecutorGroup;
+  }
+
+  public String getApprovalGroup() {
+    return approvalGroup;
+  }
+
+  public String getAnswerMethod() {
+    return answerMethod;
+  }
+
+  public String getDeliveredByGroup() {
+    return deliveredByGroup;
+  }
+
+  public Instant getAnswerDueAt() {
+    return answerDueAt;
+  }
+
+  public String getMissingDetails() {
+    return missingDetails;
+  }
+
+  public String getInformationRequest() {
+    return informationRequest;
+  }
+
+  public String getRefusalGround() {
+    return refusalGround;
+  }
+
+  public String getRefusalReason() {
+    return refusalReason;
+  }
+
+  public String getAnswerOutcome() {
+    return answerOutcome;
+  }
+
+  public String getAnswerText() {
+    return answerText;
+  }
+
+  public Instant getDeliveredAt() {
+    return deliveredAt;
+  }
+
+  public String getDeliveryProof() {
+    return deliveryProof;
+  }
+
+  public Instant getClosedAt() {
+    return closedAt;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public String getIdempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public String getRequestHash() {
+    return requestHash;
+  }
+
+  public String getStatusToken() {
+    return statusToken;
+  }
+}

@@ -1,0 +1,82 @@
+package ru.appealdesk.appeal;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import ru.appealdesk.platform.BadRequestException;
+
+/** Intake and look-up of appeals for integrators and the employees' tools (HTTP Basic, any employee). */
+@RestController
+@RequestMapping("/api/appeals")
+class AppealController {
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private final AppealService service;
+
+  AppealController(AppealService service) {
+    this.service = service;
+  }
+
+  /** What the intake answers; {@code statusToken} lets the client follow the appeal at {@code statusUrl}. */
+  record Created(String number, String status, String statusText, String responsibleGroup, String answerDueAt,
+      String statusToken, String statusUrl) {}
+
+  @PostMapping
+  ResponseEntity<Created> create(@Valid @RequestBody NewAppeal body,
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+      throw new BadRequestException(IDEMPOTENCY_KEY, "от 1 до 200 символов");
+    }
+    String hash = sha256(body.toString());
+    AppealService.Intake intake;
+    try {
+      intake = service.intake(body, idempotencyKey, hash);
+    } catch (DataIntegrityViolationException e) {
+      if (idempotencyKey == null) {
+        throw e;
+      }
+      intake = service.intake(body, idempotencyKey, hash); // a parallel request with the same key won the race
+    }
+    Appeal a = intake.appeal();
+    Created created = new Created(a.getNumber(), a.getStatus().name(), a.getStatus().text(), a.getResponsibleGroup(),
+        AppealTexts.iso(a.getAnswerDueAt(), a.getJurisdiction()), a.getStatusToken(),
+        "/status/" + a.getNumber() + "?token=" + a.getStatusToken());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .location(URI.create("/api/appeals/" + a.getNumber()))
+        .header("Idempotent-Replayed", Boolean.toString(intake.replayed()))
+        .body(created);
+  }
+
+  @GetMapping("/{number}")
+  AppealView get(@PathVariable String number) {
+    return service.view(number);
+  }
+
+  @PostMapping("/{number}/information")
+  AppealView information(@PathVariable String number, @Valid @RequestBody InformationUpdate body) {
+    service.informationReceived(number, body);
+    return service.view(number);
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package ru.appealdesk.appeal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * {@code POST /api/appeals/{number}/information}: what the client sent after the information request (SPEC §3.4).
+ * Files go to the case file first ({@code POST /api/appeals/{number}/documents}); list their ids in
+ * {@code attachments}.
+ */
+public record InformationUpdate(
+    @NotBlank(message = "обязательное поле: что сообщил клиент")
+    @Size(max = 20_000, message = "не длиннее 20000 символов") String note,
+    @Valid ClientDetails client,
+    @Size(max = 20_000, message = "не длиннее 20000 символов") String demand,
+    @Size(max = 500, message = "не длиннее 500 символов") String situationPlace,
+    OffsetDateTime situationAt,
+    @Size(max = 64, message = "не длиннее 64 символов") String contractNumber,
+    @Size(max = 20, message = "не больше 20 вложений")
+    List<@Size(max = 80, message = "не длиннее 80 символов") String> attachments) {}

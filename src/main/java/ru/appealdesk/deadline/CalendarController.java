@@ -1,0 +1,157 @@
+package ru.appealdesk.deadline;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import ru.appealdesk.platform.BadRequestException;
+import ru.appealdesk.platform.BadRequestException.FieldProblem;
+import ru.appealdesk.platform.NotFoundException;
+
+/**
+ * {@code /api/calendars}: administrators list the production-calendar years and add or replace a year, as JSON or as
+ * an xmlcalendar file, without a release.
+ */
+@RestController
+@RequestMapping("/api/calendars")
+@PreAuthorize("hasAuthority('GROUP_camunda-admin')")
+class CalendarController {
+
+  private final CalendarStore store;
+
+  CalendarController(CalendarStore store) {
+    this.store = store;
+  }
+
+  @GetMapping
+  List<CalendarStore.YearInfo> years() {
+    return store.years();
+  }
+
+  @GetMapping("/{country}/{year}")
+  YearDays year(@PathVariable String country, @PathVariable int year) {
+    Jurisdiction j = country(country, "country");
+    CalendarStore.YearInfo info = store.years().stream()
+        .filter(y -> y.country() == j && y.year() == year).findFirst()
+        .orElseThrow(() -> new NotFoundException("Нет данных производственного календаря " + j + " за " + year + " год"));
+    List<DayJson> days = store.days(j, year).stream()
+        .map(d -> new DayJson(d.date().toString(), d.type().name(), d.title(),
+            d.movedFrom() == null ? null : d.movedFrom().toString()))
+        .toList();
+    return new YearDays(j.name(), year, info.source(), info.loadedAt(), days);
+  }
+
+  /** Adds or replaces a year from JSON: {@code {"country":"KZ","year":2027,"days":[{"date":"2027-01-01","type":"NON_WORKING"}]}}. */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<SaveResult> save(@RequestBody YearJson body, Authentication user) {
+    CalendarYear year = parse(body);
+    boolean replaced = store.save(year, "api:json", user.getName());
+    return result(year, replaced);
+  }
+
+  /** Adds or replaces a year from an xmlcalendar file; {@code country} is needed when the file has no such attribute. */
+  @PostMapping(path = "/import", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+  ResponseEntity<SaveResult> importXml(@RequestBody byte[] xml, @RequestParam(required = false) String country,
+      Authentication user) {
+    Jurisdiction fallback = country == null ? null : country(country, "country");
+    CalendarYear year;
+    try {
+      year = XmlCalendarFormat.parse(new ByteArrayInputStream(xml), fallback);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("file", e.getMessage());
+    }
+    boolean replaced = store.save(year, "api:xmlcalendar", user.getName());
+    return result(year, replaced);
+  }
+
+  private static ResponseEntity<SaveResult> result(CalendarYear year, boolean replaced) {
+    return ResponseEntity.status(replaced ? HttpStatus.OK : HttpStatus.CREATED)
+        .body(new SaveResult(year.jurisdiction().name(), year.year(), year.days().size(), replaced));
+  }
+
+  private static CalendarYear parse(YearJson body) {
+    List<FieldProblem> problems = new ArrayList<>();
+    Jurisdiction j = null;
+    try {
+      j = country(body.country(), "country");
+    } catch (BadRequestException e) {
+      problems.addAll(e.problems());
+    }
+    if (body.year() == null) {
+      problems.add(new FieldProblem("year", "Укажите год"));
+    }
+    if (body.days() == null || body.days().isEmpty()) {
+      problems.add(new FieldProblem("days", "Укажите особые дни года (праздники, переносы, сокращённые дни)"));
+    }
+    List<CalendarDay> days = new ArrayList<>();
+    if (body.days() != null) {
+      for (int i = 0; i < body.days().size(); i++) {
+        DayJson d = body.days().get(i);
+        String field = "days[" + i + "]";
+        if (d == null) {
+          problems.add(new FieldProblem(field, "Пустой элемент"));
+          continue;
+        }
+        LocalDate date = date(d.date(), field + ".date", problems);
+        LocalDate movedFrom = d.movedFrom() == null || d.movedFrom().isBlank() ? null
+            : date(d.movedFrom(), field + ".movedFrom", problems);
+        DayType type = null;
+        try {
+          type = DayType.valueOf(String.valueOf(d.type()).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          problems.add(new FieldProblem(field + ".type", "Тип дня: NON_WORKING, SHORTENED или WORKING"));
+        }
+        if (date != null && type != null) {
+          days.add(new CalendarDay(date, type, d.title(), movedFrom));
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BadRequestException(problems);
+    }
+    return new CalendarYear(j, body.year(), days);
+  }
+
+  private static LocalDate date(String value, String field, List<FieldProblem> problems) {
+    try {
+      return LocalDate.parse(String.valueOf(value).trim());
+    } catch (DateTimeParseException e) {
+      problems.add(new FieldProblem(field, "Дата в формате ГГГГ-ММ-ДД"));
+      return null;
+    }
+  }
+
+  private static Jurisdiction country(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new BadRequestException(field, "Укажите страну: RU или KZ");
+    }
+    try {
+      return Jurisdiction.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(field, "Страна должна быть RU или KZ");
+    }
+  }
+
+  record YearJson(String country, Integer year, List<DayJson> days) {}
+
+  record DayJson(String date, String type, String title, String movedFrom) {}
+
+  record YearDays(String country, int year, String source, Instant loadedAt, List<DayJson> days) {}
+
+  record SaveResult(String country, int year, int days, boolean replaced) {}
+}

@@ -1,0 +1,131 @@
+package ru.appealdesk.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.appealdesk.casefile.CaseDocument;
+import ru.appealdesk.casefile.CaseFile;
+import ru.appealdesk.casefile.DocumentKind;
+import ru.appealdesk.casefile.PdfRenderer;
+
+/**
+ * Sends an answer by e-mail over SMTP: the text in the body, the same answer as a PDF attachment; files the PDF in the
+ * case file and records the delivery.
+ *
+ * <p>Exactly once: the delivery and the PDF are recorded in their own transaction right after the SMTP server accepted
+ * the message, under a delivery key (process instance + activity). A retried job finds the record and does not send
+ * again, even when the engine's transaction of the first attempt rolled back after the send.
+ */
+@Service
+public class EmailAnswerDelivery {
+
+  public static final String METHOD = "EMAIL";
+  private static final Logger log = LoggerFactory.getLogger(EmailAnswerDelivery.class);
+
+  private final JavaMailSender mail;
+  private final TextTemplates templates;
+  private final PdfRenderer pdf;
+  private final CaseFile caseFile;
+  private final Deliveries deliveries;
+  private final DeliveryProperties properties;
+  private final TransactionTemplate ownTransaction;
+
+  EmailAnswerDelivery(JavaMailSender mail, TextTemplates templates, PdfRenderer pdf, CaseFile caseFile,
+      Deliveries deliveries, DeliveryProperties properties, PlatformTransactionManager transactions) {
+    this.mail = mail;
+    this.templates = templates;
+    this.pdf = pdf;
+    this.caseFile = caseFile;
+    this.deliveries = deliveries;
+    this.properties = properties;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** @param deliveryKey the same key on every retry of the same delivery */
+  public Delivery deliver(AnswerEmail answer, String deliveryKey) {
+    var already = deliveries.findByKey(deliveryKey);
+    if (already.isPresent()) {
+      log.info("Answer to {} already delivered ({}), not sending again", answer.appealNumber(), deliveryKey);
+      return already.get();
+    }
+    InternetAddress to = recipient(answer);
+    if (answer.answerText() == null || answer.answerText().isBlank()) {
+      throw new DeliveryFailedException("Обращение " + answer.appealNumber() + ": нет текста ответа (answerText)");
+    }
+    Map<String, Object> values = Map.of(
+        "appealNumber", answer.appealNumber(),
+        "clientFullName", answer.clientFullName() == null ? "" : answer.clientFullName(),
+        "answerText", answer.answerText(),
+        "companyName", properties.companyName());
+    TextTemplates.Rendered document = templates.render("answer-pdf", answer.appealType(), answer.language(), values);
+    TextTemplates.Rendered message = templates.render("answer-email", answer.appealType(), answer.language(), values);
+    byte[] answerPdf = pdf.render(document.subject(), document.body());
+    String fileName = "answer-" + answer.appealNumber() + ".pdf";
+
+    String messageId = send(answer, to, message, answerPdf, fileName);
+    Instant at = Deliveries.now();
+    return ownTransaction.execute(tx -> {
+      CaseDocument filed = caseFile.store(answer.appealNumber(), DocumentKind.ANSWER, fileName, "application/pdf",
+          answerPdf, "system");
+      Delivery d = new Delivery(answer.appealNumber(), METHOD, to.getAddress(),
+          "E-mail " + messageId + " → " + to.getAddress() + "; PDF SHA-256 " + filed.sha256(), filed.id(), at);
+      deliveries.insert(deliveryKey, d, "system");
+      return d;
+    });
+  }
+
+  private String send(AnswerEmail answer, InternetAddress to, TextTemplates.Rendered message, byte[] answerPdf,
+      String fileName) {
+    try {
+      MimeMessage mime = mail.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
+      helper.setFrom(properties.from(), properties.companyName());
+      helper.setTo(to);
+      helper.setSubject(message.subject());
+      helper.setText(message.body());
+      helper.addAttachment(fileName, new ByteArrayResource(answerPdf), "application/pdf");
+      mail.send(mime);
+      log.info("Answer to {} sent to {}", answer.appealNumber(), to.getAddress());
+      return mime.getMessageID();
+    } catch (MailException | MessagingException | java.io.UnsupportedEncodingException e) {
+      throw new DeliveryFailedException("Обращение " + answer.appealNumber() + ": ответ не отправлен на "
+          + to.getAddress() + " (SMTP: " + rootMessage(e) + "). Проверьте почтовый сервер и повторите задание.", e);
+    }
+  }
+
+  private static InternetAddress recipient(AnswerEmail answer) {
+    if (answer.clientEmail() == null || answer.clientEmail().isBlank()) {
+      throw new DeliveryFailedException("Обращение " + answer.appealNumber() + ": у клиента нет адреса e-mail");
+    }
+    try {
+      InternetAddress address = new InternetAddress(answer.clientEmail().strip(), true);
+      address.validate();
+      return address;
+    } catch (AddressException e) {
+      throw new DeliveryFailedException("Обращение " + answer.appealNumber() + ": неверный адрес e-mail «"
+          + answer.clientEmail() + "»", e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+}

@@ -1,0 +1,83 @@
+package ru.appealdesk.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.appealdesk.support.AbstractIntegrationTest;
+
+/** The candidate group of a task may read the case's variables; other groups may not; nothing outlives the case. */
+class CaseVisibilityTest extends AbstractIntegrationTest {
+
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  AuthorizationService authorizationService;
+
+  private Deployment deployment;
+
+  @BeforeEach
+  void deployFixture() {
+    deployment = repositoryService.createDeployment().name("case-visibility-test")
+        .addClasspathResource("e2e/e2e-fixture.bpmn").addClasspathResource("e2e/form-e2e-review.form").deploy();
+  }
+
+  @AfterEach
+  void removeFixture() {
+    identityService.clearAuthentication();
+    repositoryService.deleteDeployment(deployment.getId(), true);
+  }
+
+  @Test
+  void candidateGroupReadsTheCaseVariablesAndOthersDoNot() {
+    ProcessInstance pi = runtimeService.createProcessInstanceById(
+        repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult().getId())
+        .businessKey("CV-1")
+        .setVariables(Map.of("appealNumber", "CV-1", "subject", "Тема", "answerDueAt", new Date()))
+        .execute();
+
+    assertThat(variablesSeenBy("lawyer", AppGroup.LEGAL, pi)).containsExactlyInAnyOrder("appealNumber", "subject",
+        "answerDueAt");
+    assertThat(variablesSeenBy("marketer", AppGroup.MARKETING, pi)).isEmpty();
+
+    Task review = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    taskService.claim(review.getId(), "lawyer");
+    taskService.complete(review.getId(), Map.of("conclusion", "Проверено полностью"));
+    assertThat(variablesSeenBy("controller", AppGroup.APPEALS_CONTROLLER, pi)).contains("appealNumber");
+
+    Task approve = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    taskService.complete(approve.getId());
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(pi.getId()).count()).as("grants left after the case ended").isZero();
+  }
+
+  private List<String> variablesSeenBy(String user, AppGroup group, ProcessInstance pi) {
+    identityService.setAuthentication(user, List.of(group.id()));
+    try {
+      return runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).list().stream()
+          .map(v -> v.getName()).toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}
