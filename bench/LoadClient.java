@@ -91,7 +91,7 @@ final class Config {
   Path out() { return Path.of(str("out", "bench/RESULTS.md")); }
   Path rawDir() { return Path.of(str("rawDir", "bench/raw")); }
   long appPid() { return Long.parseLong(str("appPid", "0")); }
-  int warmupSeconds() { return num("warmupSeconds", 15, 1); }
+  int warmupSeconds() { return num("warmupSeconds", 10, 1); }
   int windowSeconds() { return num("windowSeconds", 10, 1); }
   int windows() { return num("windows", 3, 3); }
   int[] intakeClients() {
@@ -103,13 +103,19 @@ final class Config {
   int openAppeals() { return num("openAppeals", 100_000, 200); }
   int loaderClients() { return num("loaderClients", 16, 4); }
   /** Real instances made through the API for scenario 4; the rest up to openAppeals are SQL copies of them. */
-  int tasklistTemplates() { return num("tasklistTemplates", 300, 9); }
+  int tasklistTemplates() { return num("tasklistTemplates", 150, 9); }
+  /** When set, scenario 4 tops the open instances up by this many instead of up to openAppeals (the smoke test). */
+  int extraOpen() { return Integer.parseInt(str("extraOpen", "0")); }
+  /** Delete the copies again after scenario 4 (the smoke test shares its database with other tests). */
+  boolean dropClones() { return Boolean.parseBoolean(str("dropClones", "false")); }
   int tasklistSamples() { return num("tasklistSamples", 300, 6); }
-  int sqlCostAppeals() { return num("sqlCostAppeals", 100, 3); }
+  /** Time budget of the Tasklist queries: sampling stops after this many seconds even if fewer pages were read. */
+  int tasklistSeconds() { return num("tasklistSeconds", 120, 30); }
+  int sqlCostAppeals() { return num("sqlCostAppeals", 30, 3); }
   /** Seconds to let PostgreSQL publish the backends' counters (PG 15 flushes idle backends after ≤ 10 s). */
   int statsSettleSeconds() { return num("statsSettleSeconds", 11, 0); }
   /** Budget for registering the storm's past-due appeals through the API (the product's count is then used for both). */
-  int stormLoadSeconds() { return num("stormLoadSeconds", 240, 30); }
+  int stormLoadSeconds() { return num("stormLoadSeconds", 180, 30); }
   int stormTimeoutSeconds() { return num("stormTimeoutSeconds", 600, 60); }
   /** With the job executor off (the tests), the client executes due jobs itself through the REST API. */
   boolean executeJobs() { return Boolean.parseBoolean(str("executeJobs", "false")); }
@@ -415,7 +421,7 @@ interface Target {
 
 final class RawTarget implements Target {
   static final String KEY = "bench-raw";
-  static final String STARTER = "officer";
+  static final String STARTER = "operator"; // contact-center, the registrar of phone appeals, as for the product
   private final String admin;
   private final String runTag = Long.toString(System.currentTimeMillis(), 36);
 
@@ -429,7 +435,7 @@ final class RawTarget implements Target {
 
   public String start(Rest rest, int seq, boolean pastDue) {
     Instant due = pastDue ? Instant.now().minus(Duration.ofDays(30)) : Instant.now().plus(Duration.ofDays(7));
-    String subject = seq % 3 == 0 ? "LOAN_TERMS" : seq % 3 == 1 ? "EMPLOYEE_CONDUCT" : "CONTACT_CENTER_STAFF";
+    String subject = "EMPLOYEE_CONDUCT"; // routed to branch-head, as the product's benchmark complaint
     Map<String, Object> body = Json.map(
         "businessKey", "RAW-" + runTag + "-" + seq,
         "variables", Json.map(
@@ -556,15 +562,34 @@ final class Cloner {
       {"act_ru_event_subscr", "proc_inst_id_ = any(?)", "id_,execution_id_,proc_inst_id_"},
   };
   private final Db db;
+  private String tag;
+
+  interface Cleanup {
+    void run() throws Exception;
+  }
 
   Cloner(Db db) {
     this.db = db;
   }
 
+  /** Removes every row this cloner made (children first). */
+  void dropClones() throws Exception {
+    try (Connection c = db.connect()) {
+      c.setAutoCommit(false);
+      for (int k = TABLES.length - 1; k >= 0; k--) {
+        try (var del = c.prepareStatement("delete from " + TABLES[k][0] + " where id_ like ?")) {
+          del.setString(1, "%-" + tag + "%");
+          del.executeUpdate();
+        }
+      }
+      c.commit();
+    }
+  }
+
   /** Makes {@code wanted} copies (round robin over the templates); returns how many instances were made. */
   long cloneInstances(List<String> templates, long wanted) throws Exception {
     int copies = (int) ((wanted + templates.size() - 1) / templates.size());
-    String tag = Long.toString(System.nanoTime() % 1_000_000, 36);
+    tag = "c" + Long.toString(System.nanoTime() % 1_000_000, 36) + "x";
     try (Connection c = db.connect()) {
       c.setAutoCommit(false);
       int chunk = Math.max(1, 20_000 / templates.size());
@@ -611,6 +636,73 @@ final class Cloner {
       ps.setArray(1, c.createArrayOf("varchar", templates.toArray()));
       ps.executeUpdate();
     }
+  }
+}
+
+/**
+ * A poor man's profiler: thread dumps of the application while it is loaded; for every busy request thread it counts
+ * the innermost frame of our own code ({@code ru.appealdesk}) or, when there is none, the top frame plus the first
+ * Camunda frame.
+ */
+final class Sampler {
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  private Sampler(long pid, Map<String, Integer> counts) {
+    thread = new Thread(() -> {
+      while (running) {
+        try {
+          Process p = new ProcessBuilder("jcmd", Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+          String out;
+          try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          }
+          p.waitFor();
+          for (String block : out.split("\n\n")) {
+            if (!block.startsWith("\"http-nio") || block.contains("java.lang.Thread.State: WAITING")
+                || block.contains("java.lang.Thread.State: TIMED_WAITING")) {
+              continue;
+            }
+            if (block.contains("sun.nio.ch.EPoll") || block.contains("NioEndpoint$Acceptor")) {
+              continue;
+            }
+            String ours = null;
+            String top = null;
+            String camunda = null;
+            for (String line : block.split("\n")) {
+              String l = line.trim();
+              if (!l.startsWith("at ")) continue;
+              String frame = l.substring(3).replaceAll("\\(.*", "");
+              if (top == null) top = frame;
+              if (ours == null && frame.startsWith("ru.appealdesk.")) ours = frame;
+              if (camunda == null && frame.startsWith("org.camunda.bpm.engine.impl.") && !frame.contains(".interceptor.")) {
+                camunda = frame;
+              }
+            }
+            if (top == null) continue;
+            String key = ours != null ? top + " ← " + ours : camunda != null ? top + " ← " + camunda : top;
+            counts.merge(key, 1, Integer::sum);
+            counts.merge("(samples)", 1, Integer::sum);
+          }
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          return;
+        } catch (Exception e) {
+          return;
+        }
+      }
+    }, "sampler");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  static Sampler start(long pid, Map<String, Integer> counts) {
+    return pid > 0 ? new Sampler(pid, counts) : null;
+  }
+
+  void stop() throws InterruptedException {
+    running = false;
+    thread.join(10_000);
   }
 }
 
@@ -756,6 +848,8 @@ final class Bench {
   private final List<String> notes = new ArrayList<>();
   private final AtomicInteger seq = new AtomicInteger();
   private final SmtpSink smtp = new SmtpSink();
+  private Cloner.Cleanup afterTasklist;
+  private final Map<String, Integer> intakeProfile = new java.util.concurrent.ConcurrentHashMap<>();
   private final String loadStart = loadAverage();
   private final Instant started = Instant.now();
 
@@ -822,7 +916,7 @@ final class Bench {
       throw new IllegalStateException("deploying the raw reference failed: " + r.status + " " + r.body);
     }
     // The registrar may start the reference process, exactly as it may start appeal-handling.
-    grant("office-staff", 6, RawTarget.KEY, List.of("READ", "CREATE_INSTANCE"));
+    grant("contact-center", 6, RawTarget.KEY, List.of("READ", "CREATE_INSTANCE"));
     log("raw reference deployed");
   }
 
@@ -978,8 +1072,10 @@ final class Bench {
       Map<String, List<Window>> byTarget = new LinkedHashMap<>();
       for (int w = 0; w < cfg.windows(); w++) {
         for (Target t : targets) { // interleaved, so drift of the shared machine hits both alike
+          Sampler sampler = t == product ? Sampler.start(cfg.appPid(), intakeProfile) : null;
           byTarget.computeIfAbsent(t.name(), k -> new ArrayList<>())
               .add(measure(clients, cfg.windowSeconds(), n -> t.start(rest, n, false)));
+          if (sampler != null) sampler.stop();
         }
       }
       Stat rawStat = Stat.of(byTarget.get("raw"));
@@ -1101,7 +1197,7 @@ final class Bench {
     rest.must(cfg.admin(), "PUT", "/engine-rest/job-definition/suspended", Json.write(Json.map(
         "processDefinitionKey", key, "suspended", false, "includeJobs", true)));
     long open = count(rest, cfg.admin(), "/engine-rest/process-instance/count?processDefinitionKey=" + key);
-    int target = cfg.openAppeals();
+    long target = cfg.extraOpen() > 0 ? open + cfg.extraOpen() : cfg.openAppeals();
     int real = (int) Math.min(cfg.tasklistTemplates(), Math.max(0, target - open));
     if (real > 0) {
       // Real instances through the public API, spread over the happy path: a third waits at each of the first tasks.
@@ -1116,7 +1212,11 @@ final class Bench {
       long missing = target - open;
       if (missing > 0 && db.available()) {
         long c0 = System.nanoTime();
-        long cloned = new Cloner(db).cloneInstances(new ArrayList<>(templates), missing);
+        Cloner cloner = new Cloner(db);
+        long cloned = cloner.cloneInstances(new ArrayList<>(templates), missing);
+        if (cfg.dropClones()) {
+          afterTasklist = cloner::dropClones;
+        }
         double cs = (System.nanoTime() - c0) / 1e9;
         log("tasklist: %d clones in %.1f s", cloned, cs);
         notes.add(String.format(Locale.ROOT, "Bulk path for scenario 4: %d instances of `%s` were created through the public "
@@ -1135,7 +1235,9 @@ final class Bench {
     List<Long> list = new ArrayList<>();
     List<Long> vars = new ArrayList<>();
     List<Long> cnt = new ArrayList<>();
-    for (int k = 0; k < cfg.tasklistSamples(); k++) {
+    long stopAt = System.nanoTime() + cfg.tasklistSeconds() * 1_000_000_000L;
+    int warm = Math.min(2, cfg.tasklistSamples() / 3);
+    for (int k = 0; k < cfg.tasklistSamples() && (k < warm + 5 || System.nanoTime() < stopAt); k++) {
       String group = TASKLIST_GROUPS.get(k % TASKLIST_GROUPS.size());
       String user = USER_OF_GROUP.get(group);
       long p0 = System.nanoTime();
@@ -1151,14 +1253,15 @@ final class Bench {
       long p2 = System.nanoTime();
       rest.must(user, "POST", "/engine-rest/task/count", Json.write(Json.map("candidateGroup", group)));
       long p3 = System.nanoTime();
-      if (k >= Math.min(10, cfg.tasklistSamples() / 3)) { // the first few are warm-up
+      if (k >= warm) { // the first pages are warm-up
         list.add(p1 - p0);
         vars.add(p2 - p1);
         cnt.add(p3 - p2);
         page.add(p3 - p0);
       }
     }
-    String scenario = String.format(Locale.ROOT, "4. Tasklist, %,d open %s instances (%,d open tasks)", open, t.name(), openTasks);
+    String scenario = String.format(Locale.ROOT, "4. Tasklist, %,d open %s instances (%,d open tasks), %d pages",
+        open, t.name(), openTasks, page.size());
     double p95 = Window.percentileMs(list, 95);
     rows.add(new Row(scenario, "group query (candidate group, due date, first 50) p50 / p95, ms",
         f1(Window.percentileMs(list, 50)) + " / " + f1(p95), "", "", "p95 ≤ 50 ms", verdict(p95 <= 50)));
@@ -1168,6 +1271,9 @@ final class Bench {
         f1(Window.percentileMs(cnt, 50)) + " / " + f1(Window.percentileMs(cnt, 95)), "", "", "", ""));
     rows.add(new Row(scenario, "whole page (3 calls) p50 / p95, ms",
         f1(Window.percentileMs(page, 50)) + " / " + f1(Window.percentileMs(page, 95)), "", "", "", ""));
+    if (afterTasklist != null) {
+      afterTasklist.run();
+    }
     long heap = liveHeap();
     rows.add(new Row(scenario, "live heap after a full GC, MiB", heap < 0 ? "not measured" : f1(heap / 1048576.0), "", "",
         "≤ 1024 MiB", heap < 0 ? "" : verdict(heap <= 1024L * 1048576)));
@@ -1293,6 +1399,17 @@ final class Bench {
     for (Row r : rows) {
       b.append("| ").append(String.join(" | ", r.scenario(), r.metric(), r.product(), r.raw(), r.ratio(), r.target(),
           r.verdict())).append(" |\n");
+    }
+    if (!intakeProfile.isEmpty()) {
+      int total = intakeProfile.getOrDefault("(samples)", 0);
+      b.append("\n## Where the product's intake spends its time\n\n");
+      b.append("Thread dumps of the application (`jcmd Thread.print`, every 0.5 s during the product's intake windows): the ")
+          .append("innermost frame of Appeal Desk's own code (else the top frame) of every request thread that was busy, out of ")
+          .append(total).append(" busy-thread samples.\n\n| share | frame |\n|---|---|\n");
+      intakeProfile.entrySet().stream().filter(e -> !e.getKey().equals("(samples)"))
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+          .forEach(e -> b.append(String.format(Locale.ROOT, "| %.0f %% | `%s` |%n", 100.0 * e.getValue() / Math.max(1, total),
+              e.getKey())));
     }
     b.append("\n## Notes of this run\n\n");
     if (notes.isEmpty()) {
