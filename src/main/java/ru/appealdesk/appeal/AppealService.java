@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.appealdesk.deadline.SlaBreaches;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.BadRequestException.FieldProblem;
 import ru.appealdesk.platform.ConflictException;
@@ -50,10 +51,13 @@ public class AppealService {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ApplicationEventPublisher events;
+  private final SlaBreaches breaches;
+  private final jakarta.validation.Validator validator;
 
   AppealService(AppealRepository appeals, ClientRepository clients, StatusEntryRepository history,
       ConclusionRepository conclusions, InformationReceiptRepository information, AppealNumbers numbers,
-      RuntimeService runtime, TaskService tasks, ApplicationEventPublisher events) {
+      RuntimeService runtime, TaskService tasks, ApplicationEventPublisher events, SlaBreaches breaches,
+      jakarta.validation.Validator validator) {
     this.appeals = appeals;
     this.clients = clients;
     this.history = history;
@@ -63,6 +67,8 @@ public class AppealService {
     this.runtime = runtime;
     this.tasks = tasks;
     this.events = events;
+    this.breaches = breaches;
+    this.validator = validator;
   }
 
   // ---------------------------------------------------------------- intake
@@ -82,6 +88,36 @@ public class AppealService {
         return replay(earlier.get(), requestHash);
       }
     }
+    Appeal appeal = record(in, idempotencyKey, requestHash);
+    ProcessInstanceWithVariables pi = runtime.createProcessInstanceByKey(PROCESS_KEY)
+        .businessKey(appeal.getNumber())
+        .setVariables(startVariables(appeal))
+        .executeWithVariablesInReturn();
+    appeal.processInstance(pi.getId());
+    log.info("Appeal {} received ({} {} via {}), process {}", appeal.getNumber(), appeal.getType(),
+        appeal.getSubject(), appeal.getChannel(), pi.getId());
+    return new Intake(appeal, false);
+  }
+
+  /**
+   * An employee started {@code appeal-handling} from Tasklist with the intake form: the same checks and records as the
+   * API (Bean Validation included), for the process instance that already runs. Returns its start variables.
+   */
+  @Transactional
+  public Map<String, Object> acceptStartedInTasklist(String processInstanceId, NewAppeal in) {
+    List<FieldProblem> problems = validator.validate(in).stream()
+        .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+        .sorted(java.util.Comparator.comparing(FieldProblem::field)).toList();
+    if (!problems.isEmpty()) {
+      throw new BadRequestException(problems);
+    }
+    Appeal appeal = record(in, null, null);
+    appeal.processInstance(processInstanceId);
+    log.info("Appeal {} entered in Tasklist, process {}", appeal.getNumber(), processInstanceId);
+    return startVariables(appeal);
+  }
+
+  private Appeal record(NewAppeal in, String idempotencyKey, String requestHash) {
     Checked c = check(in);
     Instant now = now();
     Instant receivedAt = in.receivedAt() == null ? now : in.receivedAt().toInstant();
@@ -94,20 +130,16 @@ public class AppealService {
     appeal.idempotency(idempotencyKey, requestHash);
     appeals.saveAndFlush(appeal);
     writeHistory(appeal, AppealStatus.RECEIVED, "Канал: " + c.channel.russianName());
+    return appeal;
+  }
 
-    boolean auto = !c.channel.employeeChannel() && MandatoryDetails.missing(appeal).isEmpty();
+  private Map<String, Object> startVariables(Appeal appeal) {
+    boolean auto = !appeal.getChannel().employeeChannel() && MandatoryDetails.missing(appeal).isEmpty();
     Map<String, Object> vars = essentials(appeal);
     vars.put("autoRegistration", auto);
     vars.put("writtenAnswerRequested", appeal.isWrittenAnswerRequested());
     vars.put("refusalGround", "NONE");
-    ProcessInstanceWithVariables pi = runtime.createProcessInstanceByKey(PROCESS_KEY)
-        .businessKey(appeal.getNumber())
-        .setVariables(vars)
-        .executeWithVariablesInReturn();
-    appeal.processInstance(pi.getId());
-    log.info("Appeal {} received ({} {} via {}), process {}", appeal.getNumber(), c.type, c.subject, c.channel,
-        pi.getId());
-    return new Intake(appeal, false);
+    return vars;
   }
 
   private Intake replay(Appeal earlier, String requestHash) {
@@ -486,7 +518,7 @@ public class AppealService {
             .toList();
     return AppealView.of(a, history.findByAppealIdOrderByAtAscIdAsc(a.getId()),
         conclusions.findByAppealIdOrderByAtAscIdAsc(a.getId()),
-        information.findByAppealIdOrderByReceivedAtAsc(a.getId()), open);
+        information.findByAppealIdOrderByReceivedAtAsc(a.getId()), open, breaches.isBreached(a.getNumber()));
   }
 
   /** SPEC §7: status and history for the client who holds the token; 404 for any other token. */

@@ -8,7 +8,8 @@ public record AppealView(
     String language, String receivedAt, ClientView client, String content, String demand, String situationPlace,
     String situationAt, String contractNumber, boolean writtenAnswerRequested,
     String status, String statusText, String registeredAt, String responsibleGroup, String coExecutorGroup,
-    String approvalGroup, String answerMethod, String deliveredByGroup, String answerDueAt, List<String> missingDetails,
+    String approvalGroup, String answerMethod, String deliveredByGroup, String answerDueAt, boolean breached,
+    List<String> missingDetails,
     String informationRequest, String refusalGround, String refusalReason, String answerOutcome, String answerText,
     String deliveredAt, String deliveryProof, String closedAt, String processInstanceId,
     List<History> history, List<ConclusionView> conclusions, List<Information> information, List<Task> openTasks) {
@@ -26,7 +27,7 @@ public record AppealView(
       String due) {}
 
   static AppealView of(Appeal a, List<StatusEntry> history, List<Conclusion> conclusions,
-      List<InformationReceipt> information, List<Task> openTasks) {
+      List<InformationReceipt> information, List<Task> openTasks, boolean breached) {
     Jurisdiction j = a.getJurisdiction();
     Client c = a.getClient();
     return new AppealView(a.getNumber(), j.name(), a.getType().name(), a.getType().russianName(), a.getSubject(),
@@ -36,7 +37,7 @@ public record AppealView(
         a.getContent(), a.getDemand(), a.getSituationPlace(), AppealTexts.iso(a.getSituationAt(), j),
         a.getContractNumber(), a.isWrittenAnswerRequested(), a.getStatus().name(), a.getStatus().text(),
         AppealTexts.iso(a.getRegisteredAt(), j), a.getResponsibleGroup(), a.getCoExecutorGroup(),
-        a.getApprovalGroup(), a.getAnswerMethod(), a.getDeliveredByGroup(), AppealTexts.iso(a.getAnswerDueAt(), j),
+        a.getApprovalGroup(), a.getAnswerMethod(), a.getDeliveredByGroup(), AppealTexts.iso(a.getAnswerDueAt(), j), breached,
         AppealService.groups(a.getMissingDetails()), a.getInformationRequest(), a.getRefusalGround(),
         a.getRefusalReason(), a.getAnswerOutcome(), a.getAnswerText(), AppealTexts.iso(a.getDeliveredAt(), j),
         a.getDeliveryProof(), AppealTexts.iso(a.getClosedAt(), j), a.getProcessInstanceId(),

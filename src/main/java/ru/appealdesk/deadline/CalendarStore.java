@@ -1,6 +1,7 @@
 package ru.appealdesk.deadline;
 
 import jakarta.annotation.PostConstruct;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.io.ByteArrayInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -102,10 +102,6 @@ public class CalendarStore {
         (rs, i) -> new CalendarDay(rs.getDate("day").toLocalDate(), DayType.valueOf(rs.getString("day_type")),
             rs.getString("title"), rs.getDate("moved_from") == null ? null : rs.getDate("moved_from").toLocalDate()),
         j.name(), year);
-  }
-
-  public boolean hasYear(Jurisdiction j, int year) {
-    return calendar(j).covers(year);
   }
 
   /**

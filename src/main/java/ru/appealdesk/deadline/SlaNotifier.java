@@ -6,7 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.SimpleMailMessage;
@@ -26,16 +28,20 @@ class SlaNotifier {
 
   private final JavaMailSender mail;
   private final IdentityService identity;
+  private final TaskService tasks;
   private final DeadlineProperties properties;
 
-  SlaNotifier(JavaMailSender mail, IdentityService identity, DeadlineProperties properties) {
+  SlaNotifier(JavaMailSender mail, IdentityService identity, TaskService tasks, DeadlineProperties properties) {
     this.mail = mail;
     this.identity = identity;
+    this.tasks = tasks;
     this.properties = properties;
   }
 
   /** Reminder before the deadline to the assignee, or to the candidate group when nobody has claimed the task. */
-  int remind(SlaEvent e, String assignee) {
+  int remind(SlaEvent e) {
+    String assignee = tasks.createTaskQuery().processInstanceId(e.processInstanceId()).taskDefinitionKey(e.step())
+        .active().listPage(0, 1).stream().findFirst().map(Task::getAssignee).orElse(null);
     List<String> to = assignee != null ? addresses(List.of(assignee)) : groupAddresses(e.group());
     String subject = "Напоминание: срок по обращению " + e.caseNumber() + " истекает " + due(e);
     String text = "Здравствуйте!\n\nСрок этапа «" + name(e) + "» по обращению " + e.caseNumber()

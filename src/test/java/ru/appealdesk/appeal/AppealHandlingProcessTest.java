@@ -387,6 +387,23 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aRefusalReturnedByTheApproverGoesBackToTheRefusalTask() {
+    ProcessInstance pi = start(appeal("KZ", "COMPLAINT", "OTHER", "EMAIL", client(document()), true, false));
+    complete(task(pi), withVariables("refusalGround", "OUT_OF_COMPETENCE",
+        "refusalReason", "Вопрос относится к компетенции банка-партнёра."));
+    // the current table names no approver for KZ appeals; a process owner may add one
+    runtimeService.setVariable(pi.getId(), "approvalGroup", "client-rights-officer");
+    complete(task("Task_PrepareRefusal", pi), withVariables("answerText", "Вопрос вне компетенции организации: обратитесь в банк."));
+    assertThat(pi).isWaitingAt("Task_ApproveAnswer");
+    assertThat(task(pi)).hasCandidateGroup("client-rights-officer");
+    complete(task(pi), withVariables("answerApproved", false, "approvalComment", "Укажите адрес банка"));
+    assertThat(pi).isWaitingAt("Task_PrepareRefusal").hasNotPassed("Task_ReviseAnswer");
+    complete(task(pi), withVariables("answerText", "Вопрос вне компетенции организации: обратитесь в банк по адресу …"));
+    complete(task("Task_ApproveAnswer", pi), withVariables("answerApproved", true));
+    assertThat(pi).isWaitingAt("Task_DeliverByEmail");
+  }
+
+  @Test
   void anonymousKazakhAppealIsSuggestedAsAnonymous() {
     ProcessInstance pi = start(appeal("KZ", "COMPLAINT", "OTHER", "WHATSAPP", null, false, false));
     assertThat(pi).isWaitingAt("Task_RegisterAppeal");
@@ -459,5 +476,53 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
       Assertions.assertThat(taskService.getIdentityLinksForTask(t.getId())).as(t.getTaskDefinitionKey())
           .anyMatch(l -> l.getGroupId() != null);
     }
+  }
+
+  // ------------------------------------------------------------------ started by an employee in Tasklist
+
+  @Autowired
+  org.camunda.bpm.engine.FormService formService;
+  @Autowired
+  org.camunda.bpm.engine.RepositoryService repositoryService;
+
+  String definitionId() {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(AppealService.PROCESS_KEY)
+        .latestVersion().singleResult().getId();
+  }
+
+  @Test
+  void anEmployeeEntersAPaperApplicationWithTheStartFormInTasklist() {
+    String doc = document();
+    java.util.Map<String, Object> form = new java.util.HashMap<>(java.util.Map.of("jurisdiction", "RU",
+        "appealType", "APPLICATION", "subject", "DEBT_CERTIFICATE", "channel", "OFFICE_WRITTEN", "language", "ru",
+        "receivedOn", "2026-11-20T09:30", "clientFullName", "Орлова Ольга", "clientPhone", "+7 902 111-22-33",
+        "appealContent", "Прошу выдать справку об отсутствии задолженности."));
+    form.putAll(java.util.Map.of("clientAddress", "г. Тула, ул. Мира, 9", "clientPostalCode", "300003",
+        "clientIdDocument", doc, "contractNumber", "ДЗ-2025-10", "writtenAnswerRequested", false));
+
+    ProcessInstance pi = formService.submitStartForm(definitionId(), form);
+
+    Assertions.assertThat(pi.getBusinessKey()).matches("RU-2026-\\d{6}");
+    assertThat(pi).hasPassed("Task_AcceptAppeal").isWaitingAt("Task_RegisterAppeal");
+    assertThat(task(pi)).hasCandidateGroup("office-staff");
+    Appeal a = appealOf(pi);
+    Assertions.assertThat(a.getProcessInstanceId()).isEqualTo(pi.getId());
+    Assertions.assertThat(a.getReceivedAt()).isEqualTo(OffsetDateTime.parse("2026-11-20T09:30:00+03:00").toInstant());
+    Assertions.assertThat(a.getClient().getIdDocument()).isEqualTo(doc);
+    assertThat(pi).variables().containsEntry("appealNumber", pi.getBusinessKey())
+        .containsEntry("responsibleGroup", "branch-head").containsEntry("answerMethod", "LETTERHEAD_IN_OFFICE");
+  }
+
+  @Test
+  void theStartFormIsValidatedOnTheServer() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(AppealService.PROCESS_KEY).count();
+    assertThatThrownBy(() -> formService.submitStartForm(definitionId(), java.util.Map.of("jurisdiction", "RU",
+        "channel", "PIGEON", "clientEmail", "не почта", "appealContent", "Текст обращения")))
+        .hasMessageContaining("appealType").hasMessageContaining("clientEmail");
+    assertThatThrownBy(() -> formService.submitStartForm(definitionId(), java.util.Map.of("jurisdiction", "RU",
+        "appealType", "COMPLAINT", "subject", "LOAN_TERMS", "channel", "PIGEON", "appealContent", "Текст")))
+        .hasMessageContaining("channel: недопустимое значение «PIGEON»");
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AppealService.PROCESS_KEY)
+        .count()).isEqualTo(before);
   }
 }

@@ -151,7 +151,14 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
 
     List<MimeMessage> all = mailsAbout(caseNumber);
     assertThat(all).hasSize(2);
-    MimeMessage escalationMail = all.get(1);
+    // GreenMail lists received mail per mailbox, not in arrival order: pick the escalation by its subject
+    MimeMessage escalationMail = all.stream().filter(m -> {
+      try {
+        return m.getSubject().startsWith("Просрочка");
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).findFirst().orElseThrow();
     assertThat(escalationMail.getSubject()).startsWith("Просрочка").contains("Подготовить ответ");
     assertThat(recipients(List.of(escalationMail))).containsExactly(email(AppGroup.APPEALS_CONTROLLER));
 

@@ -1,7 +1,10 @@
 package ru.appealdesk.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +14,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +48,8 @@ class DecisionDeploymentTest extends AbstractIntegrationTest {
   DecisionService decisionService;
   @Autowired
   HistoryService historyService;
+  @Autowired
+  ManagementService managementService;
 
   Http processOwner() {
     return Http.as(baseUrl(), "processowner", DemoUsers.PASSWORD);
@@ -75,8 +82,7 @@ class DecisionDeploymentTest extends AbstractIntegrationTest {
         .addClasspathResource("dmn-test/routing-probe.bpmn").deploy().getId();
     String modelerDeployment = null;
     try {
-      ProcessInstance before = runtimeService.startProcessInstanceByKey("dmn-routing-probe",
-          "DMN-BEFORE-" + UUID.randomUUID(), LOAN_TERMS_COMPLAINT);
+      ProcessInstance before = route("DMN-BEFORE-", LOAN_TERMS_COMPLAINT);
       assertThat(before).isWaitingAt("Task_PrepareAnswer");
       assertThat(task(before)).hasCandidateGroup("legal");
 
@@ -97,8 +103,7 @@ class DecisionDeploymentTest extends AbstractIntegrationTest {
       assertThat(evaluation.<String>getEntry("responsibleGroup")).isEqualTo("general-director");
       assertThat(evaluation.<Integer>getEntry("deadlineDays")).isEqualTo(12);
 
-      ProcessInstance after = runtimeService.startProcessInstanceByKey("dmn-routing-probe",
-          "DMN-AFTER-" + UUID.randomUUID(), LOAN_TERMS_COMPLAINT);
+      ProcessInstance after = route("DMN-AFTER-", LOAN_TERMS_COMPLAINT);
       assertThat(task(after)).hasCandidateGroup("general-director");
       assertThat(routingOf(after)).containsEntry("responsibleGroup", "general-director").containsEntry("deadlineDays", 12);
 
@@ -116,6 +121,28 @@ class DecisionDeploymentTest extends AbstractIntegrationTest {
       repositoryService.deleteDeployment(probeDeployment, true);
     }
     assertThat(latestRouting().getId()).as("shipped table is the latest again").isEqualTo(shipped.getId());
+  }
+
+  @Test
+  void anAppealNoRowMatchesBecomesAnIncidentNamingTheTable() {
+    String probeDeployment = repositoryService.createDeployment().name("dmn-test-routing-probe")
+        .addClasspathResource("dmn-test/routing-probe.bpmn").deploy().getId();
+    try {
+      ProcessInstance pi = runtimeService.startProcessInstanceByKey("dmn-routing-probe",
+          "DMN-NOMATCH-" + UUID.randomUUID(), Map.of("jurisdiction", "BY", "appealType", "COMPLAINT"));
+      assertThat(pi).isWaitingAt("Task_RouteAppeal");
+      managementService.setJobRetries(job(pi).getId(), 1);
+      assertThatThrownBy(() -> managementService.executeJob(job(pi).getId()))
+          .hasStackTraceContaining("NoMatchingRuleException");
+
+      Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+      assertThat(incident).isNotNull();
+      assertThat(incident.getActivityId()).isEqualTo("Task_RouteAppeal");
+      assertThat(incident.getIncidentMessage()).contains("appeal-routing").contains("BY");
+      assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("responsibleGroup");
+    } finally {
+      repositoryService.deleteDeployment(probeDeployment, true);
+    }
   }
 
   @Test
@@ -159,6 +186,15 @@ class DecisionDeploymentTest extends AbstractIntegrationTest {
         DmnModels.bytes(DmnModels.withCell(ROUTING, "Out_Complaint_LoanTerms_DeadlineDays", "11")));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
+  }
+
+  /** Starts the probe and runs its asynchronous routing step, as the job executor would. */
+  private ProcessInstance route(String keyPrefix, Map<String, Object> variables) {
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey("dmn-routing-probe", keyPrefix + UUID.randomUUID(),
+        variables);
+    assertThat(pi).isWaitingAt("Task_RouteAppeal");
+    execute(job(pi));
+    return pi;
   }
 
   /** The routing the appeal stored when it was routed (process variables, as CONTRACTS.md names them). */

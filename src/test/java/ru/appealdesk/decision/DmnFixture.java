@@ -63,7 +63,10 @@ record DmnFixture(String key, List<Case> cases) {
     }
   }
 
-  /** Booleans and numbers as the engine receives them from a process; everything else is a string. */
+  /**
+   * Booleans and numbers as the engine receives them from a process (numbers as {@link BigDecimal}, which is what
+   * {@code restructuring.IncomeDrop} computes); everything else is a string.
+   */
   static Object typed(String cell) {
     if (cell.isEmpty()) {
       return null;
@@ -72,7 +75,7 @@ record DmnFixture(String key, List<Case> cases) {
       return Boolean.valueOf(cell);
     }
     if (cell.matches("-?\\d+(\\.\\d+)?")) {
-      return new BigDecimal(cell).doubleValue();
+      return new BigDecimal(cell);
     }
     return cell;
   }

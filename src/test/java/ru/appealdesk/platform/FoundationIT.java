@@ -90,11 +90,11 @@ class FoundationIT extends AbstractIntegrationTest {
     taskService.addCandidateGroup(task.getId(), AppGroup.MARKETING.id());
     try {
       var asLawyer = Http.as(baseUrl(), DemoUsers.of(AppGroup.LEGAL).id(), DemoUsers.PASSWORD)
-          .get("/engine-rest/task?id=" + task.getId());
+          .get("/engine-rest/task?taskId=" + task.getId());
       assertThat(asLawyer.statusCode()).isEqualTo(200);
       assertThat(asLawyer.body()).isEqualTo("[]");
       var asMarketer = Http.as(baseUrl(), DemoUsers.of(AppGroup.MARKETING).id(), DemoUsers.PASSWORD)
-          .get("/engine-rest/task?id=" + task.getId());
+          .get("/engine-rest/task?taskId=" + task.getId());
       assertThat(asMarketer.body()).contains(task.getId());
     } finally {
       taskService.deleteTask(task.getId(), true);
