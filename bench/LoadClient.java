@@ -665,7 +665,9 @@ final class Sampler {
                 || block.contains("java.lang.Thread.State: TIMED_WAITING")) {
               continue;
             }
-            if (block.contains("sun.nio.ch.EPoll") || block.contains("NioEndpoint$Acceptor")) {
+            String name = block.substring(0, Math.max(0, block.indexOf('\n')));
+            if (name.contains("Acceptor") || name.contains("Poller") || block.contains("sun.nio.ch.EPoll")
+                || block.contains("NioEndpoint$Acceptor")) {
               continue;
             }
             String ours = null;
@@ -852,6 +854,7 @@ final class Bench {
   private final SmtpSink smtp = new SmtpSink();
   private Cloner.Cleanup afterTasklist;
   private final Map<String, Integer> intakeProfile = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> lifecycleProfile = new java.util.concurrent.ConcurrentHashMap<>();
   private final String loadStart = loadAverage();
   private final Instant started = Instant.now();
 
@@ -1097,8 +1100,10 @@ final class Bench {
     Map<String, List<Window>> byTarget = new LinkedHashMap<>();
     for (int w = 0; w < cfg.windows(); w++) {
       for (Target t : targets) {
+        Sampler sampler = t == product ? Sampler.start(cfg.appPid(), lifecycleProfile) : null;
         byTarget.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(measure(cfg.lifecycleClients(),
             cfg.windowSeconds(), n -> lifecycleOf(t, t.start(rest, n, false))));
+        if (sampler != null) sampler.stop();
       }
     }
     Stat rawStat = Stat.of(byTarget.get("raw"));
@@ -1410,17 +1415,8 @@ final class Bench {
       b.append("| ").append(String.join(" | ", r.scenario(), r.metric(), r.product(), r.raw(), r.ratio(), r.target(),
           r.verdict())).append(" |\n");
     }
-    if (!intakeProfile.isEmpty()) {
-      int total = intakeProfile.getOrDefault("(samples)", 0);
-      b.append("\n## Where the product's intake spends its time\n\n");
-      b.append("Thread dumps of the application (`jcmd Thread.print`, every 0.5 s during the product's intake windows): the ")
-          .append("innermost frame of Appeal Desk's own code (else the top frame) of every request thread that was busy, out of ")
-          .append(total).append(" busy-thread samples.\n\n| share | frame |\n|---|---|\n");
-      intakeProfile.entrySet().stream().filter(e -> !e.getKey().equals("(samples)"))
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
-          .forEach(e -> b.append(String.format(Locale.ROOT, "| %.0f %% | `%s` |%n", 100.0 * e.getValue() / Math.max(1, total),
-              e.getKey())));
-    }
+    profile(b, "intake", intakeProfile);
+    profile(b, "full lifecycle", lifecycleProfile);
     b.append("\n## Notes of this run\n\n");
     if (notes.isEmpty()) {
       b.append("- none\n");
@@ -1435,6 +1431,22 @@ final class Bench {
       }
     }
     return b.toString();
+  }
+
+  private static void profile(StringBuilder b, String what, Map<String, Integer> counts) {
+    if (counts.isEmpty()) {
+      return;
+    }
+    int total = counts.getOrDefault("(samples)", 0);
+    b.append("\n## Where the product's ").append(what).append(" spends its time\n\n");
+    b.append("Thread dumps of the application (`jcmd Thread.print` every 0.5 s during the product's ").append(what)
+        .append(" windows), ").append(total).append(" samples of busy request threads, counted by their top frame and the ")
+        .append("innermost frame of Appeal Desk's own code (else the first Camunda frame). `sun.nio.ch.Net.poll` on top ")
+        .append("means the thread waits for PostgreSQL's answer (a lock or the query itself).\n\n| share | frame |\n|---|---|\n");
+    counts.entrySet().stream().filter(e -> !e.getKey().equals("(samples)"))
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+        .forEach(e -> b.append(String.format(Locale.ROOT, "| %.0f %% | `%s` |%n", 100.0 * e.getValue() / Math.max(1, total),
+            e.getKey())));
   }
 
   private static String loadAverage() {
