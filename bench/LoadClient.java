@@ -101,7 +101,7 @@ final class Config {
   int lifecycleClients() { return num("lifecycleClients", 4, 2); }
   int storm() { return num("storm", 10_000, 4); }
   int openAppeals() { return num("openAppeals", 100_000, 200); }
-  int loaderClients() { return num("loaderClients", 16, 4); }
+  int loaderClients() { return num("loaderClients", 8, 4); }
   /** Real instances made through the API for scenario 4; the rest up to openAppeals are SQL copies of them. */
   int tasklistTemplates() { return num("tasklistTemplates", 150, 9); }
   /** When set, scenario 4 tops the open instances up by this many instead of up to openAppeals (the smoke test). */
