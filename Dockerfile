@@ -8,7 +8,7 @@ COPY src src
 COPY bpmn bpmn
 COPY dmn dmn
 COPY forms forms
-RUN ./mvnw -B -q package -DskipTests -Dlint.skip=true
+RUN ./mvnw -B -q package -DskipTests -Dexec.skip=true
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 appealdesk

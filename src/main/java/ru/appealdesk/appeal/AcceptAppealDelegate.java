@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.BadRequestException.FieldProblem;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
  * {@code ${acceptAppeal}}: when an employee starts {@code appeal-handling} from Tasklist with the intake form, records

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /** An appeal (обращение): what came in, how it is routed, where it stands and how it was answered. */
 @Entity

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import ru.appealdesk.platform.BadRequestException;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /** Intake and look-up of appeals for integrators and the employees' tools (HTTP Basic, any employee). */
 @RestController

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
  * {@code ${appealForms}} on the complete event of every user task of {@code appeal-handling}: re-validates on the

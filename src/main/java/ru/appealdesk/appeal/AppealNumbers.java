@@ -3,10 +3,13 @@ package ru.appealdesk.appeal;
 import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
- * Appeal numbers {@code RU-2026-000123}: one gap-free sequence per jurisdiction and year (the year of receipt in the
- * jurisdiction's zone). The upsert locks the row, so concurrent intakes never share a number.
+ * Appeal numbers {@code RU-2026-000123}: one sequence per jurisdiction and year (the year of receipt in the
+ * jurisdiction's zone). The upsert locks the row, so concurrent intakes never share a number. The API takes the number
+ * in a short transaction of its own (see {@code AppealService.intake}); a number is skipped only when the intake then
+ * fails on the database.
  */
 @Component
 class AppealNumbers {

@@ -20,12 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import ru.appealdesk.deadline.SlaBreaches;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.BadRequestException.FieldProblem;
 import ru.appealdesk.platform.ConflictException;
 import ru.appealdesk.platform.NotFoundException;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
  * The appeal's one home: intake (API), the steps the process calls (through thin delegates) and the views. Every status
@@ -53,11 +56,12 @@ public class AppealService {
   private final ApplicationEventPublisher events;
   private final SlaBreaches breaches;
   private final jakarta.validation.Validator validator;
+  private final TransactionTemplate transactions;
 
   AppealService(AppealRepository appeals, ClientRepository clients, StatusEntryRepository history,
       ConclusionRepository conclusions, InformationReceiptRepository information, AppealNumbers numbers,
       RuntimeService runtime, TaskService tasks, ApplicationEventPublisher events, SlaBreaches breaches,
-      jakarta.validation.Validator validator) {
+      jakarta.validation.Validator validator, PlatformTransactionManager transactionManager) {
     this.appeals = appeals;
     this.clients = clients;
     this.history = history;
@@ -69,6 +73,7 @@ public class AppealService {
     this.events = events;
     this.breaches = breaches;
     this.validator = validator;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   // ---------------------------------------------------------------- intake
@@ -78,9 +83,11 @@ public class AppealService {
 
   /**
    * Records the appeal, numbers it and starts {@code appeal-handling} with the number as business key. The process runs
-   * in this transaction up to its first wait state, so routing and the answer deadline are known when this returns.
+   * in the intake transaction up to its first wait state, so routing and the answer deadline are known when this returns.
+   * The number is taken before that transaction, in a short one of its own: concurrent intakes then do not queue behind
+   * each other's process start on the sequence row. A number is skipped only when the intake fails after it was taken
+   * (a database failure: the input was validated before).
    */
-  @Transactional
   public Intake intake(NewAppeal in, String idempotencyKey, String requestHash) {
     if (idempotencyKey != null) {
       Optional<Appeal> earlier = appeals.findByIdempotencyKey(idempotencyKey);
@@ -88,15 +95,20 @@ public class AppealService {
         return replay(earlier.get(), requestHash);
       }
     }
-    Appeal appeal = record(in, idempotencyKey, requestHash);
-    ProcessInstanceWithVariables pi = runtime.createProcessInstanceByKey(PROCESS_KEY)
-        .businessKey(appeal.getNumber())
-        .setVariables(startVariables(appeal))
-        .executeWithVariablesInReturn();
-    appeal.processInstance(pi.getId());
-    log.info("Appeal {} received ({} {} via {}), process {}", appeal.getNumber(), appeal.getType(),
-        appeal.getSubject(), appeal.getChannel(), pi.getId());
-    return new Intake(appeal, false);
+    Checked c = check(in);
+    Instant receivedAt = receivedAt(in);
+    String number = numbers.next(c.jurisdiction, receivedAt);
+    return transactions.execute(status -> {
+      Appeal appeal = record(in, c, number, receivedAt, idempotencyKey, requestHash);
+      ProcessInstanceWithVariables pi = runtime.createProcessInstanceByKey(PROCESS_KEY)
+          .businessKey(appeal.getNumber())
+          .setVariables(startVariables(appeal))
+          .executeWithVariablesInReturn();
+      appeal.processInstance(pi.getId());
+      log.info("Appeal {} received ({} {} via {}), process {}", appeal.getNumber(), appeal.getType(),
+          appeal.getSubject(), appeal.getChannel(), pi.getId());
+      return new Intake(appeal, false);
+    });
   }
 
   /**
@@ -111,19 +123,24 @@ public class AppealService {
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems);
     }
-    Appeal appeal = record(in, null, null);
+    Checked c = check(in);
+    Instant receivedAt = receivedAt(in);
+    Appeal appeal = record(in, c, numbers.next(c.jurisdiction, receivedAt), receivedAt, null, null);
     appeal.processInstance(processInstanceId);
     log.info("Appeal {} entered in Tasklist, process {}", appeal.getNumber(), processInstanceId);
     return startVariables(appeal);
   }
 
-  private Appeal record(NewAppeal in, String idempotencyKey, String requestHash) {
-    Checked c = check(in);
+  private static Instant receivedAt(NewAppeal in) {
+    return in.receivedAt() == null ? now() : in.receivedAt().toInstant();
+  }
+
+  private Appeal record(NewAppeal in, Checked c, String number, Instant receivedAt, String idempotencyKey,
+      String requestHash) {
     Instant now = now();
-    Instant receivedAt = in.receivedAt() == null ? now : in.receivedAt().toInstant();
     Client client = client(in.client(), now);
-    Appeal appeal = new Appeal(numbers.next(c.jurisdiction, receivedAt), c.jurisdiction, c.type, c.subject, c.channel,
-        c.language, receivedAt, client, newToken(), now);
+    Appeal appeal = new Appeal(number, c.jurisdiction, c.type, c.subject, c.channel, c.language, receivedAt, client,
+        newToken(), now);
     appeal.describe(in.content().strip(), trim(in.demand()), trim(in.situationPlace()),
         in.situationAt() == null ? null : in.situationAt().toInstant(), trim(in.contractNumber()),
         Boolean.TRUE.equals(in.writtenAnswerRequested()));

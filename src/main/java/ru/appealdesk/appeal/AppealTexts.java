@@ -2,6 +2,7 @@ package ru.appealdesk.appeal;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /** How dates and clients read in forms and views: local time of the jurisdiction, Russian style. */
 final class AppealTexts {

@@ -1,6 +1,7 @@
 package ru.appealdesk.appeal;
 
 import java.util.List;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /** {@code GET /api/appeals/{number}}: the appeal with its routing, deadline (ISO-8601 with offset) and history. */
 public record AppealView(

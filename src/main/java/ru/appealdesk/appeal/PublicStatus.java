@@ -1,6 +1,7 @@
 package ru.appealdesk.appeal;
 
 import java.util.List;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
  * What the client sees under {@code /status/{number}?token=…} (SPEC §7): status and history in plain Russian, the

@@ -1,40 +1,33 @@
 package ru.appealdesk.delivery;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import jakarta.annotation.PreDestroy;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 import ru.appealdesk.appeal.AppealStatusChanged;
 
 /**
- * Listens to {@link AppealStatusChanged} once the status change is committed (never for a rolled-back change) and
- * e-mails the client on a background thread, so a slow or absent SMTP server never slows down the employee's click.
+ * SPEC §7 as a transactional outbox. {@link AppealStatusChanged} is published synchronously inside the transaction of
+ * the status change, so this plain listener queues the notification in that same transaction (rolled back with it,
+ * committed with it). A scheduled poller sends what is due ({@code appealdesk.delivery.notifications.poll-delay},
+ * default 10 s), so a slow or absent SMTP server never slows down the employee's click and a crash loses nothing.
  */
 @Component
 class ClientNotifier {
 
   private final ClientNotifications notifications;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "client-notifier");
-    t.setDaemon(true);
-    return t;
-  });
 
   ClientNotifier(ClientNotifications notifications) {
     this.notifications = notifications;
   }
 
-  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  @EventListener
   void onStatusChanged(AppealStatusChanged event) {
-    executor.execute(() -> notifications.notifyClient(event));
+    notifications.enqueue(event);
   }
 
-  @PreDestroy
-  void stop() throws InterruptedException {
-    executor.shutdown();
-    executor.awaitTermination(10, TimeUnit.SECONDS);
+  @Scheduled(fixedDelayString = "${appealdesk.delivery.notifications.poll-delay:10s}",
+      initialDelayString = "${appealdesk.delivery.notifications.poll-delay:10s}")
+  void sendDue() {
+    notifications.sendDue();
   }
 }

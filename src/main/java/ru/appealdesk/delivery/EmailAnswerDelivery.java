@@ -99,11 +99,11 @@ public class EmailAnswerDelivery {
       helper.setText(message.body());
       helper.addAttachment(fileName, new ByteArrayResource(answerPdf), "application/pdf");
       mail.send(mime);
-      log.info("Answer to {} sent to {}", answer.appealNumber(), to.getAddress());
+      log.info("Answer to {} sent by e-mail", answer.appealNumber());
       return mime.getMessageID();
     } catch (MailException | MessagingException | java.io.UnsupportedEncodingException e) {
-      throw new DeliveryFailedException("Обращение " + answer.appealNumber() + ": ответ не отправлен на "
-          + to.getAddress() + " (SMTP: " + rootMessage(e) + "). Проверьте почтовый сервер и повторите задание.", e);
+      throw new DeliveryFailedException("Обращение " + answer.appealNumber() + ": ответ не отправлен клиенту"
+          + " (SMTP: " + rootMessage(e) + "). Проверьте почтовый сервер и повторите задание.");
     }
   }
 
@@ -116,8 +116,8 @@ public class EmailAnswerDelivery {
       address.validate();
       return address;
     } catch (AddressException e) {
-      throw new DeliveryFailedException("Обращение " + answer.appealNumber() + ": неверный адрес e-mail «"
-          + answer.clientEmail() + "»", e);
+      throw new DeliveryFailedException("Обращение " + answer.appealNumber() + ": неверный адрес e-mail клиента"
+          + " (исправьте адрес в карточке клиента)");
     }
   }
 
@@ -126,6 +126,8 @@ public class EmailAnswerDelivery {
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    // the message of an SMTP rejection may quote the recipient: it ends up in the job's log line and incident
+    return t.getClass().getSimpleName()
+        + (t.getMessage() == null ? "" : ": " + t.getMessage().replaceAll("[^\\s<>\"'@]+@[^\\s<>\"'@]+", "<адрес>"));
   }
 }

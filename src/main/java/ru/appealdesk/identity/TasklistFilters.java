@@ -31,7 +31,7 @@ public class TasklistFilters implements ApplicationRunner {
   /** Filter property that identifies a seeded filter: {@code <kind>} or {@code <kind>:<group id>}. */
   public static final String KEY = "appealdeskKey";
 
-  /** Process variables shown under each task in the list (name, Russian label). */
+  /** Process variables shown under each task in the list (name, Russian label); Tasklist skips absent ones. */
   static final Map<String, String> VARIABLES = variables();
 
   private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
@@ -145,12 +145,17 @@ public class TasklistFilters implements ApplicationRunner {
 
   private static Map<String, String> variables() {
     Map<String, String> v = new LinkedHashMap<>();
+    // Tasklist shows the first two under each task and the rest on expanding; absent ones are skipped,
+    // so an appeal shows its number and client, a KZ restructuring (caseNumber, borrowerFullName) its own.
     v.put("appealNumber", "Номер");
+    v.put("caseNumber", "Номер");
+    v.put("clientFullName", "Клиент");
+    v.put("borrowerFullName", "Заемщик");
+    v.put("answerDueAt", "Срок ответа");
     v.put("appealType", "Тип");
     v.put("subject", "Тема");
-    v.put("clientFullName", "Клиент");
     v.put("receivedAt", "Получено");
-    v.put("answerDueAt", "Срок ответа");
+    v.put("contractNumber", "Договор");
     v.put("jurisdiction", "Страна");
     return v;
   }

@@ -115,7 +115,7 @@ public class OutageService {
   /**
    * Links a newly received appeal to every outage it fell into: open ones, and those restored in the last
    * {@link #LATE_REGISTRATION} (an appeal received by post during an outage may be registered days later).
-   * Runs in its own transaction because it is called after the appeal's transaction has committed.
+   * Runs in its own transaction: it is called on its own thread after the appeal's transaction has committed.
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void linkAppealsToRecentOutages() {

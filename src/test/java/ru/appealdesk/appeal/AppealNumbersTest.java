@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.appealdesk.support.AbstractIntegrationTest;
+import ru.appealdesk.deadline.Jurisdiction;
 
 class AppealNumbersTest extends AbstractIntegrationTest {
 

@@ -206,8 +206,16 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
         .satisfies(b -> assertThat(b.getEscalationGroup()).isEqualTo("client-rights-officer"));
     List<MimeMessage> mails = mailsAbout(pi.getBusinessKey());
     assertThat(mails).hasSize(2);
-    assertThat(recipients(List.of(mails.get(1)))).containsExactly(email(AppGroup.CLIENT_RIGHTS_OFFICER));
-    assertThat(mails.get(1).getContent().toString()).contains("28.05.2026 23:59")
+    // GreenMail lists mail per mailbox, not in arrival order: pick the escalation by its subject
+    MimeMessage escalationMail = mails.stream().filter(m -> {
+      try {
+        return m.getSubject().startsWith("Просрочка");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).findFirst().orElseThrow();
+    assertThat(recipients(List.of(escalationMail))).containsExactly(email(AppGroup.CLIENT_RIGHTS_OFFICER));
+    assertThat(escalationMail.getContent().toString()).contains("28.05.2026 23:59")
         .contains("время Алматы");
   }
 

@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ final class Chromium implements AutoCloseable {
       }
       Assumptions.abort("no Chromium installed: browser tests skipped (apt-get install -y chromium)");
     }
+    PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
     return new Chromium(executable.get());
   }
 

@@ -5,6 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /** Camunda Tasklist as an employee uses it: log in, pick a filter, open, claim and complete a task with its form. */
@@ -38,13 +40,39 @@ final class Tasklist {
   Tasklist openFilter(String name) {
     filter(name).locator("h4.name a").click();
     assertThat(filter(name)).hasClass(Pattern.compile("\\bactive\\b"));
+    String id = filterId(name);
+    page.waitForURL(Pattern.compile(".*[?&]filter=" + id + "\\b.*"));
     return this;
+  }
+
+  /** The id of a filter as Tasklist knows it (from the REST API the page itself uses). */
+  private String filterId(String name) {
+    Object id = page.evaluate("async (name) => { const r = await fetch('" + baseUrl
+        + "/camunda/api/engine/engine/default/filter?resourceType=Task', {headers: {Accept: 'application/json'}});"
+        + " return (await r.json()).find(f => f.name === name).id; }", name);
+    return String.valueOf(id);
   }
 
   /** The filter entry of the left column (its name, description tooltip, counter when focused). */
   Locator filter(String name) {
     return page.locator(".task-filter").filter(new Locator.FilterOptions()
         .setHas(page.locator("h4.name", new Page.LocatorOptions().setHasText(name))));
+  }
+
+  /**
+   * Narrows the current filter's list to one case, as an employee does with the search box ("Process Instance Business
+   * Key" = the case number): a busy queue pages after 15 tasks.
+   */
+  Tasklist searchCase(String businessKey) {
+    String pill = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\"" + businessKey
+        + "\",\"name\":\"\"}]";
+    String encoded = URLEncoder.encode(pill, StandardCharsets.UTF_8).replace("+", "%20");
+    String url = page.url();
+    url = url.contains("searchQuery=") ? url.replaceFirst("searchQuery=[^&]*", "searchQuery=" + encoded)
+        : url + (url.contains("?") ? "&" : "?") + "searchQuery=" + encoded;
+    page.navigate(url);
+    assertThat(page.locator("[cam-widget-search-pill], .search-pill, .cam-widget-search-pill").first()).isVisible();
+    return this;
   }
 
   /** The task of the current filter's list whose name and shown variables contain all the given texts. */
@@ -78,15 +106,47 @@ final class Tasklist {
     return form().getByLabel(label, new Locator.GetByLabelOptions().setExact(false)).first();
   }
 
-  Tasklist fill(String label, String value) {
+  /** Types into a field and stays in it: form-js validates on leaving, so "Complete" is still enabled. */
+  Tasklist type(String label, String value) {
     field(label).fill(value);
+    return this;
+  }
+
+  /** Types into a field and leaves it, so form-js (which debounces typing) has taken the value. */
+  Tasklist fill(String label, String value) {
+    Locator f = field(label);
+    f.fill(value);
+    f.blur();
+    assertThat(f).hasValue(value);
+    page.waitForTimeout(400);
+    return this;
+  }
+
+  /** Picks an option of a form-js select (a drop-down list, not a native select) by its label. */
+  Tasklist choose(String label, String option) {
+    Locator container = form().locator(".fjs-form-field").filter(new Locator.FilterOptions()
+        .setHas(page.locator("label", new Page.LocatorOptions().setHasText(label))));
+    container.locator(".fjs-input-group").first().click();
+    container.locator(".fjs-dropdownlist-item").filter(new Locator.FilterOptions().setHasText(option)).first().click();
+    return this;
+  }
+
+  /** Ticks a radio button or checklist entry by the option's label, inside the field with this label. */
+  Tasklist tick(String fieldLabel, String option) {
+    Locator container = form().locator(".fjs-form-field").filter(new Locator.FilterOptions()
+        .setHas(page.locator(".fjs-form-field-label", new Page.LocatorOptions().setHasText(fieldLabel))));
+    container.getByLabel(option, new Locator.GetByLabelOptions().setExact(false)).first().check();
     return this;
   }
 
   /** Clicks "Complete" (the form must then disappear for a valid form, or show its errors). */
   Tasklist pressComplete() {
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+    completeButton().click();
     return this;
+  }
+
+  Locator completeButton() {
+    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"));
   }
 
   Locator fieldErrors() {
@@ -109,6 +169,7 @@ final class Tasklist {
   Tasklist shot(String what) {
     step++;
     page.mouse().move(1, 890); // no tooltip over the picture
+    page.waitForTimeout(400);
     Chromium.screenshot(page, "%s-%02d-%s".formatted(scenario, step, what));
     return this;
   }

@@ -3,12 +3,16 @@ package ru.appealdesk.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +41,11 @@ class TasklistFormFlowE2ETest extends AbstractIntegrationTest {
   @Autowired
   HistoryService historyService;
 
+  @Autowired
+  TaskService taskService;
+
   private Deployment deployment;
+  private final List<String> decoys = new ArrayList<>();
 
   @BeforeAll
   static void startBrowser() {
@@ -60,6 +68,16 @@ class TasklistFormFlowE2ETest extends AbstractIntegrationTest {
   @AfterEach
   void removeFixture() {
     repositoryService.deleteDeployment(deployment.getId(), true);
+    decoys.forEach(id -> taskService.deleteTask(id, true));
+  }
+
+  private String decoy(int i) {
+    Task t = taskService.newTask();
+    t.setName("Другая задача " + i);
+    t.setDueDate(new Date(System.currentTimeMillis() - 3_600_000L * (i + 1)));
+    taskService.saveTask(t);
+    taskService.addCandidateGroup(t.getId(), "legal");
+    return t.getId();
   }
 
   @Test
@@ -72,17 +90,25 @@ class TasklistFormFlowE2ETest extends AbstractIntegrationTest {
             "answerDueAt", new Date(System.currentTimeMillis() + 86_400_000L)))
         .execute();
 
+    // a busy queue: 16 older tasks push the case off Tasklist's first page (15 per page) until one searches for it
+    for (int i = 0; i < 16; i++) {
+      decoys.add(decoy(i));
+    }
+
     Tasklist lawyer = new Tasklist(chromium.newPage(), baseUrl(), "fixture").login("lawyer", DemoUsers.PASSWORD);
     lawyer.shot("logged-in");
     lawyer.openFilter("Задачи группы");
+    assertThat(lawyer.taskInList("Рассмотреть (E2E)", number)).hasCount(0);
+    lawyer.searchCase(number);
     assertThat(lawyer.taskInList("Рассмотреть (E2E)", number)).hasCount(1);
+    assertThat(lawyer.page().locator("li.task")).hasCount(1);
     lawyer.shot("group-queue");
 
     lawyer.openTask("Рассмотреть (E2E)", number).claim();
     assertThat(lawyer.field("Номер обращения")).hasValue(number);
     lawyer.shot("claimed");
 
-    lawyer.fill("Заключение", "коротко").pressComplete();
+    lawyer.type("Заключение", "коротко").pressComplete();
     assertThat(lawyer.fieldErrors().first()).isVisible();
     assertThat(lawyer.fieldErrors().first()).containsText("10");
     lawyer.shot("validation-error");
@@ -94,7 +120,7 @@ class TasklistFormFlowE2ETest extends AbstractIntegrationTest {
 
     Tasklist controller = new Tasklist(chromium.newPage(), baseUrl(), "fixture").login("controller",
         DemoUsers.PASSWORD);
-    controller.step(5).openFilter("Задачи группы");
+    controller.step(5).openFilter("Задачи группы").searchCase(number);
     assertThat(controller.taskInList("Утвердить (E2E)", number)).hasCount(1);
     controller.shot("next-group");
 

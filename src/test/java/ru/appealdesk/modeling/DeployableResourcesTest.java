@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -83,8 +85,11 @@ class DeployableResourcesTest {
       assertThat(form.path("executionPlatformVersion").asText()).isEqualTo("7.24.0");
       assertThat(form.path("schemaVersion").isInt()).as("schemaVersion").isTrue();
       List<String> keys = new ArrayList<>();
-      collectKeys(form.path("components"), keys);
+      List<String> ids = new ArrayList<>();
+      collect(form.path("components"), keys, ids);
       assertThat(form.path("components").size()).as("components of %s", f).isPositive();
+      // form-js refuses to render a form whose component ids repeat; repeated keys overwrite each other
+      assertThat(ids).as("component ids of %s", f).doesNotHaveDuplicates();
       assertThat(keys).as("field keys of %s", f).doesNotHaveDuplicates();
     }));
   }
@@ -107,14 +112,56 @@ class DeployableResourcesTest {
     assertThat(forms).containsAll(references);
   }
 
-  /** Keys of input fields, also inside groups and dynamic lists. */
-  private static void collectKeys(JsonNode components, List<String> keys) {
+  /**
+   * Camunda Forms submit every keyed field that is not disabled, read-only ones included, and Tasklist sends a date
+   * back as text. A read-only field named like a date that a due date or timer computes with would turn that variable into
+   * a String and break the expression when the timer is created (HTTP 500 on "Complete").
+   */
+  @Test
+  void noReadOnlyFieldOverwritesADateThatTimersUse() throws Exception {
+    Set<String> dates = new HashSet<>();
+    for (Path f : files("bpmn", ".bpmn")) {
+      Matcher m = DATE_EXPRESSION.matcher(Files.readString(f));
+      while (m.find()) {
+        dates.add(m.group(1) != null ? m.group(1) : m.group(2));
+      }
+    }
+    assertThat(dates).isNotEmpty();
+    List<String> offending = new ArrayList<>();
+    for (Path f : files("forms", ".form")) {
+      List<JsonNode> fields = new ArrayList<>();
+      flatten(JSON.readTree(f.toFile()).path("components"), fields);
+      fields.stream().filter(c -> dates.contains(c.path("key").asText()) && c.path("readonly").asBoolean()
+          && !c.path("disabled").asBoolean())
+          .forEach(c -> offending.add(f.getFileName() + ": " + c.path("key").asText()));
+    }
+    assertThat(offending).as("show such dates in a disabled field or under another key (answerDueAtText)").isEmpty();
+  }
+
+  /** {@code ${answerDueAt}} as a whole due date/timer, or the date argument of a {@code deadlines} call. */
+  private static final Pattern DATE_EXPRESSION = Pattern.compile(
+      "(?:dueDate|followUpDate|timeDate)[^$<]{0,60}\\$\\{(\\w+)\\}|deadlines\\.(?:due|reminder|afterInformation)\\(\\s*\\w+\\s*,\\s*(\\w+)");
+
+  private static void flatten(JsonNode components, List<JsonNode> out) {
+    for (JsonNode c : components) {
+      out.add(c);
+      if (c.has("components")) {
+        flatten(c.get("components"), out);
+      }
+    }
+  }
+
+  /** Keys of input fields and ids of all components, also inside groups and dynamic lists. */
+  private static void collect(JsonNode components, List<String> keys, List<String> ids) {
     for (JsonNode c : components) {
       if (c.hasNonNull("key")) {
         keys.add(c.get("key").asText());
       }
+      if (c.hasNonNull("id")) {
+        ids.add(c.get("id").asText());
+      }
       if (c.has("components")) {
-        collectKeys(c.get("components"), keys);
+        collect(c.get("components"), keys, ids);
       }
     }
   }

@@ -173,10 +173,13 @@ class OutageSmtpDownTest extends AbstractIntegrationTest {
     String appeal = json.readTree(postAppeal("EMAIL", "linked-" + UUID.randomUUID() + "@example.test").body())
         .path("number").asText();
 
-    JsonNode record = json.readTree(as(AppGroup.APPEALS_CONTROLLER).get("/api/outages/" + outageNumber).body());
-    List<String> linked = new ArrayList<>();
-    record.path("appeals").forEach(a -> linked.add(a.path("appealNumber").asText()));
-    assertThat(linked).contains(appeal);
+    // linked right after the intake commits, on the linker's own thread (no re-check needed)
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+      JsonNode record = json.readTree(as(AppGroup.APPEALS_CONTROLLER).get("/api/outages/" + outageNumber).body());
+      List<String> linked = new ArrayList<>();
+      record.path("appeals").forEach(a -> linked.add(a.path("appealNumber").asText()));
+      assertThat(linked).contains(appeal);
+    });
   }
 
   private java.net.http.HttpResponse<String> postAppeal(String channel, String email) {

@@ -1,0 +1,94 @@
+package ru.appealdesk.restructuring;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import ru.appealdesk.platform.BadRequestException;
+import ru.appealdesk.restructuring.RestructuringProcess.ClientResponse;
+
+/** {@code /api/restructurings}: KZ applications to change microcredit terms (SPEC §4, source 002 ¶63-79). */
+@RestController
+@RequestMapping("/api/restructurings")
+@PreAuthorize("hasAnyAuthority('GROUP_client-rights-officer','GROUP_kz-complaints','GROUP_camunda-admin')")
+class RestructuringController {
+
+  private final RestructuringService service;
+
+  RestructuringController(RestructuringService service) {
+    this.service = service;
+  }
+
+  @PostMapping
+  ResponseEntity<Map<String, Object>> apply(@RequestBody RestructuringApplication application) {
+    String number = service.apply(application);
+    return ResponseEntity.created(URI.create("/api/restructurings/" + number)).body(service.view(number));
+  }
+
+  @GetMapping("/{number}")
+  @PreAuthorize("hasAnyAuthority('GROUP_client-rights-officer','GROUP_kz-complaints','GROUP_credit-committee',"
+      + "'GROUP_camunda-admin')")
+  Map<String, Object> get(@PathVariable String number) {
+    return service.view(number);
+  }
+
+  /** Multipart {@code file}; {@code requestedDocuments=true} (default) marks it as the documents the officer asked for. */
+  @PostMapping(path = "/{number}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> document(@PathVariable String number,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      @RequestParam(name = "requestedDocuments", defaultValue = "true") boolean requestedDocuments,
+      Authentication user) {
+    if (file == null || file.isEmpty()) {
+      throw new BadRequestException("file", "приложите файл");
+    }
+    try {
+      Map<String, Object> stored = service.addDocument(number, file.getOriginalFilename(), file.getContentType(),
+          file.getBytes(), requestedDocuments, user.getName());
+      return ResponseEntity.status(201).body(stored);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  record ClientResponseBody(ClientResponse response, String comment) {}
+
+  @PostMapping("/{number}/client-response")
+  ResponseEntity<Void> clientResponse(@PathVariable String number, @RequestBody ClientResponseBody body) {
+    service.clientResponded(number, body.response(), body.comment());
+    return ResponseEntity.accepted().build();
+  }
+
+  record ExtensionBody(Integer days, String comment) {}
+
+  @PostMapping("/{number}/response-window-extension")
+  ResponseEntity<Void> extend(@PathVariable String number, @RequestBody ExtensionBody body) {
+    if (body.days() == null) {
+      throw new BadRequestException("days", "укажите, на сколько календарных дней продлить срок");
+    }
+    service.extendResponseWindow(number, body.days(), body.comment());
+    return ResponseEntity.accepted().build();
+  }
+
+  record OmbudsmanNoticeBody(OffsetDateTime notifiedAt, String comment) {}
+
+  @PostMapping("/{number}/ombudsman-notice")
+  ResponseEntity<Void> ombudsman(@PathVariable String number, @RequestBody OmbudsmanNoticeBody body) {
+    service.ombudsmanNotified(number, body.notifiedAt() == null ? null : Date.from(body.notifiedAt().toInstant()),
+        body.comment());
+    return ResponseEntity.accepted().build();
+  }
+}
