@@ -1,24 +1,17 @@
 package ru.appealdesk.appeal;
 
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import ru.appealdesk.casefile.CaseNumbers;
 
 /** Tells the case file which appeal numbers ({@code RU-2026-000123}, {@code KZ-…}) exist. */
 @Component
-class AppealCaseNumbers implements CaseNumbers {
-
-  private static final Pattern NUMBER = Pattern.compile("(RU|KZ)-\\d{4}-\\d{6}");
+class AppealCaseNumbers extends CaseNumbers {
 
   private final AppealRepository appeals;
 
   AppealCaseNumbers(AppealRepository appeals) {
+    super("(RU|KZ)-\\d{4}-\\d{6}");
     this.appeals = appeals;
-  }
-
-  @Override
-  public boolean recognises(String caseNumber) {
-    return NUMBER.matcher(caseNumber).matches();
   }
 
   @Override

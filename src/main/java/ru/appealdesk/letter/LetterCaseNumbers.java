@@ -1,24 +1,17 @@
 package ru.appealdesk.letter;
 
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import ru.appealdesk.casefile.CaseNumbers;
 
 /** Stand-alone letters are their own cases ({@code LTR-2026-000001}); tells the case file which exist. */
 @Component
-class LetterCaseNumbers implements CaseNumbers {
-
-  private static final Pattern NUMBER = Pattern.compile("LTR-\\d{4}-\\d{6}");
+class LetterCaseNumbers extends CaseNumbers {
 
   private final OutgoingLetters letters;
 
   LetterCaseNumbers(OutgoingLetters letters) {
+    super("LTR-\\d{4}-\\d{6}");
     this.letters = letters;
-  }
-
-  @Override
-  public boolean recognises(String caseNumber) {
-    return NUMBER.matcher(caseNumber).matches();
   }
 
   @Override
