@@ -10,18 +10,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.appealdesk.identity.AppGroup;
 import ru.appealdesk.identity.DemoUsers;
-import ru.appealdesk.support.AbstractIntegrationTest;
 import ru.appealdesk.support.Http;
 
 /**
@@ -29,54 +24,28 @@ import ru.appealdesk.support.Http;
  * where the lawyer claims "Подготовить ответ", first trips the form's validation (answer too short), then completes
  * it, and the answer appears in the branch head's queue for approval.
  */
-class AppealTasklistE2ETest extends AbstractIntegrationTest {
-
-  private static Chromium chromium;
+class AppealTasklistE2ETest extends BrowserTest {
 
   @Autowired
   TaskService taskService;
   @Autowired
-  RuntimeService runtimeService;
-  @Autowired
   ObjectMapper json;
-
-  private String appealNumber;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @AfterEach
-  void endTheCase() {
-    if (appealNumber != null) {
-      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(appealNumber).list()
-          .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "E2E test finished"));
-    }
-  }
 
   @Test
   void lawyerAnswersAFreshComplaintInTasklistAndTheBranchHeadGetsItForApproval() throws Exception {
-    appealNumber = submitLoanTermsComplaint();
-    Task conclusion = taskService.createTaskQuery().processInstanceBusinessKey(appealNumber)
+    caseNumber = submitLoanTermsComplaint();
+    Task conclusion = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
         .taskDefinitionKey("Task_PrepareConclusion").singleResult();
     taskService.complete(conclusion.getId(), Map.of("conclusionText", "Пени начислены по п. 12 договора."));
 
     Tasklist lawyer = new Tasklist(chromium.newPage(), baseUrl(), "appeal")
         .login(DemoUsers.of(AppGroup.LEGAL).id(), DemoUsers.PASSWORD).shot("logged-in");
-    lawyer.openFilter("Задачи группы").searchCase(appealNumber);
-    assertThat(lawyer.taskInList("Подготовить ответ", appealNumber)).hasCount(1);
+    lawyer.openFilter("Задачи группы").searchCase(caseNumber);
+    assertThat(lawyer.taskInList("Подготовить ответ", caseNumber)).hasCount(1);
     lawyer.shot("group-queue");
 
-    lawyer.openTask("Подготовить ответ", appealNumber).claim();
-    assertThat(lawyer.field("Номер обращения")).hasValue(appealNumber);
+    lawyer.openTask("Подготовить ответ", caseNumber).claim();
+    assertThat(lawyer.field("Номер обращения")).hasValue(caseNumber);
     assertThat(lawyer.field("Заключения соисполнителей")).hasValue(
         java.util.regex.Pattern.compile(".*Пени начислены по п\\. 12 договора\\..*", java.util.regex.Pattern.DOTALL));
     lawyer.shot("claimed");
@@ -96,13 +65,13 @@ class AppealTasklistE2ETest extends AbstractIntegrationTest {
 
     Tasklist branchHead = new Tasklist(chromium.newPage(), baseUrl(), "appeal").step(5)
         .login(DemoUsers.of(AppGroup.BRANCH_HEAD).id(), DemoUsers.PASSWORD);
-    branchHead.openFilter("Задачи группы").searchCase(appealNumber);
-    assertThat(branchHead.taskInList("Согласовать и подписать ответ", appealNumber)).hasCount(1);
+    branchHead.openFilter("Задачи группы").searchCase(caseNumber);
+    assertThat(branchHead.taskInList("Согласовать и подписать ответ", caseNumber)).hasCount(1);
     branchHead.shot("next-group");
   }
 
   private java.util.List<String> openTaskKeys() {
-    return taskService.createTaskQuery().processInstanceBusinessKey(appealNumber).list().stream()
+    return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).list().stream()
         .map(Task::getTaskDefinitionKey).toList();
   }
 

@@ -11,17 +11,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.appealdesk.identity.AppGroup;
 import ru.appealdesk.identity.DemoUsers;
-import ru.appealdesk.support.AbstractIntegrationTest;
 import ru.appealdesk.support.Http;
 
 /**
@@ -29,38 +24,12 @@ import ru.appealdesk.support.Http;
  * credit committee's "Задачи группы"; the committee member claims "Подготовить решение", trips the form's validation
  * (term over 120 months), completes the decision, and it appears in the client-rights officer's queue for approval.
  */
-class RestructuringTasklistE2ETest extends AbstractIntegrationTest {
-
-  private static Chromium chromium;
+class RestructuringTasklistE2ETest extends BrowserTest {
 
   @Autowired
   TaskService taskService;
   @Autowired
-  RuntimeService runtimeService;
-  @Autowired
   ObjectMapper json;
-
-  private String caseNumber;
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
-
-  @AfterEach
-  void endTheCase() {
-    if (caseNumber != null) {
-      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
-          .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "E2E test finished"));
-    }
-  }
 
   @Test
   void committeeDecidesInTasklistAndTheClientRightsOfficerGetsItForApproval() throws Exception {

@@ -10,19 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.appealdesk.identity.DemoUsers;
-import ru.appealdesk.support.AbstractIntegrationTest;
 
 /**
  * The Tasklist harness on a two-step test process (src/test/resources/e2e): an employee of {@code legal} finds the task
@@ -30,14 +26,10 @@ import ru.appealdesk.support.AbstractIntegrationTest;
  * and the next task appears for {@code appeals-controller}. The real processes use the same steps
  * (AppealTasklistE2ETest, RestructuringTasklistE2ETest).
  */
-class TasklistFormFlowE2ETest extends AbstractIntegrationTest {
-
-  private static Chromium chromium;
+class TasklistFormFlowE2ETest extends BrowserTest {
 
   @Autowired
   RepositoryService repositoryService;
-  @Autowired
-  RuntimeService runtimeService;
   @Autowired
   HistoryService historyService;
 
@@ -46,18 +38,6 @@ class TasklistFormFlowE2ETest extends AbstractIntegrationTest {
 
   private Deployment deployment;
   private final List<String> decoys = new ArrayList<>();
-
-  @BeforeAll
-  static void startBrowser() {
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-  }
 
   @BeforeEach
   void deployFixture() {
