@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.appealdesk.appeal.AppealStatusChanged;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
  * SPEC §7: the client is told of every status change of the appeal by e-mail, in the appeal's language
@@ -120,7 +121,7 @@ public class ClientNotifications {
 
   private void send(Pending n) throws Exception {
     String language = TextTemplates.language(n.language());
-    ZoneId zone = "KZ".equalsIgnoreCase(n.jurisdiction()) ? ZoneId.of("Asia/Almaty") : ZoneId.of("Europe/Moscow");
+    ZoneId zone = ("KZ".equalsIgnoreCase(n.jurisdiction()) ? Jurisdiction.KZ : Jurisdiction.RU).zone();
     Map<String, Object> values = Map.of(
         "appealNumber", n.caseNumber(),
         "clientFullName", n.clientName() == null ? "" : n.clientName(),

@@ -20,6 +20,7 @@ import ru.appealdesk.casefile.PdfRenderer;
 import ru.appealdesk.delivery.DeliveryProperties;
 import ru.appealdesk.delivery.TextTemplates;
 import ru.appealdesk.identity.AppGroup;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
  * Outgoing letters (SPEC §3.12): checks what drafters, approvers, signatories and the office manager submit, numbers
@@ -144,7 +145,7 @@ public class LetterService {
   /** Registers a signed letter: the next number of the year and today's date (in the jurisdiction's time zone). */
   @Transactional
   public Registration register(String processInstanceId, String jurisdiction, String registeredBy) {
-    ZoneId zone = "KZ".equalsIgnoreCase(jurisdiction) ? ZoneId.of("Asia/Almaty") : ZoneId.of("Europe/Moscow");
+    ZoneId zone = ("KZ".equalsIgnoreCase(jurisdiction) ? Jurisdiction.KZ : Jurisdiction.RU).zone();
     Instant at = now();
     LocalDate date = at.atZone(zone).toLocalDate();
     String number = "OUT-%d-%06d".formatted(date.getYear(), letters.nextNumber(date.getYear()));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
  * Reads process variables whatever wrote them: the API (Date, Boolean, List), or Camunda Forms in Tasklist (dates and
@@ -18,7 +19,7 @@ import java.util.List;
  */
 final class Vars {
 
-  static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+  static final ZoneId ALMATY = Jurisdiction.KZ.zone();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Vars() {}
