@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * {@code POST /api/appeals/{number}/information}: what the client sent after the information request (SPEC §3.4).
  * Files go to the case file first ({@code POST /api/appeals/{number}/documents}); list their ids in
- * {@code attachments}.
+ * {@code attachments}. {@code receivedAt}: when the information reached the company (default: now); the answer clock
+ * restarts from that day (SPEC §3.4), not from when someone typed it in.
  */
 public record InformationUpdate(
     @NotBlank(message = "обязательное поле: что сообщил клиент")
@@ -20,4 +21,12 @@ public record InformationUpdate(
     OffsetDateTime situationAt,
     @Size(max = 64, message = "не длиннее 64 символов") String contractNumber,
     @Size(max = 20, message = "не больше 20 вложений")
-    List<@Size(max = 80, message = "не длиннее 80 символов") String> attachments) {}
+    List<@Size(max = 80, message = "не длиннее 80 символов") String> attachments,
+    OffsetDateTime receivedAt) {
+
+  /** Without the day the information was received (it then counts from now). */
+  public InformationUpdate(String note, ClientDetails client, String demand, String situationPlace,
+      OffsetDateTime situationAt, String contractNumber, List<String> attachments) {
+    this(note, client, demand, situationPlace, situationAt, contractNumber, attachments, null);
+  }
+}
