@@ -91,6 +91,32 @@ public class Appeal {
   private String statusToken;
   @Column(name = "created_at")
   private Instant createdAt;
+  @Column(name = "discovered_at")
+  private Instant discoveredAt;
+  @Column(name = "application_reason")
+  private String applicationReason;
+  @Column(name = "claim_amount")
+  private java.math.BigDecimal claimAmount;
+  @Column(name = "regulator_authority")
+  private String regulatorAuthority;
+  @Column(name = "regulator_reference")
+  private String regulatorReference;
+  @Column(name = "regulator_forwarded_at")
+  private Instant regulatorForwardedAt;
+  @Column(name = "registration_mode")
+  private String registrationMode;
+  @Column(name = "legal_deadline_at")
+  private Instant legalDeadlineAt;
+  @Column(name = "deadline_provisional")
+  private boolean deadlineProvisional;
+  @Column(name = "legal_basis")
+  private String legalBasis;
+  @Column(name = "answer_signed_by")
+  private String answerSignedBy;
+  @Column(name = "regulator_copy_proof")
+  private String regulatorCopyProof;
+  @Column(name = "regulator_copy_sent_at")
+  private Instant regulatorCopySentAt;
 
   protected Appeal() {}
 
@@ -133,6 +159,41 @@ public class Appeal {
     if (contractNumber != null && !contractNumber.isBlank()) {
       this.contractNumber = contractNumber.strip();
     }
+  }
+
+  /** What the intake took beyond the text: discovery, reason, claimed amount, the regulator that forwarded it. */
+  void particulars(Instant discoveredAt, String applicationReason, java.math.BigDecimal claimAmount,
+      String regulatorAuthority, String regulatorReference, Instant regulatorForwardedAt) {
+    this.discoveredAt = discoveredAt;
+    this.applicationReason = applicationReason;
+    this.claimAmount = claimAmount;
+    this.regulatorAuthority = regulatorAuthority;
+    this.regulatorReference = regulatorReference;
+    this.regulatorForwardedAt = regulatorForwardedAt;
+  }
+
+  void registrationMode(String mode) {
+    this.registrationMode = mode;
+  }
+
+  void legalBasis(String basis) {
+    this.legalBasis = basis;
+  }
+
+  /** The clock moved: the answer deadline, the statutory ceiling and whether either is provisional. */
+  void clock(Instant answerDueAt, Instant legalDeadlineAt, boolean provisional) {
+    this.answerDueAt = answerDueAt;
+    this.legalDeadlineAt = legalDeadlineAt;
+    this.deadlineProvisional = provisional;
+  }
+
+  void signedBy(String userId) {
+    this.answerSignedBy = userId;
+  }
+
+  void regulatorCopy(String proof, Instant at) {
+    this.regulatorCopyProof = proof;
+    this.regulatorCopySentAt = at;
   }
 
   void assignClient(Client client) {
@@ -339,5 +400,61 @@ public class Appeal {
 
   public String getStatusToken() {
     return statusToken;
+  }
+
+  public Instant getDiscoveredAt() {
+    return discoveredAt;
+  }
+
+  public String getApplicationReason() {
+    return applicationReason;
+  }
+
+  public java.math.BigDecimal getClaimAmount() {
+    return claimAmount;
+  }
+
+  public String getRegulatorAuthority() {
+    return regulatorAuthority;
+  }
+
+  public String getRegulatorReference() {
+    return regulatorReference;
+  }
+
+  public Instant getRegulatorForwardedAt() {
+    return regulatorForwardedAt;
+  }
+
+  public String getRegistrationMode() {
+    return registrationMode;
+  }
+
+  public Instant getLegalDeadlineAt() {
+    return legalDeadlineAt;
+  }
+
+  public boolean isDeadlineProvisional() {
+    return deadlineProvisional;
+  }
+
+  public String getLegalBasis() {
+    return legalBasis;
+  }
+
+  public String getAnswerSignedBy() {
+    return answerSignedBy;
+  }
+
+  public String getRegulatorCopyProof() {
+    return regulatorCopyProof;
+  }
+
+  public Instant getRegulatorCopySentAt() {
+    return regulatorCopySentAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
   }
 }

@@ -26,10 +26,14 @@ class AppealController {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  private final AppealService service;
+  private final AppealIntake intake;
+  private final AppealSteps steps;
+  private final AppealQueries queries;
 
-  AppealController(AppealService service) {
-    this.service = service;
+  AppealController(AppealIntake intake, AppealSteps steps, AppealQueries queries) {
+    this.intake = intake;
+    this.steps = steps;
+    this.queries = queries;
   }
 
   /** What the intake answers; {@code statusToken} lets the client follow the appeal at {@code statusUrl}. */
@@ -43,34 +47,34 @@ class AppealController {
       throw new BadRequestException(IDEMPOTENCY_KEY, "от 1 до 200 символов");
     }
     String hash = sha256(body.toString());
-    AppealService.Intake intake;
+    AppealIntake.Intake result;
     try {
-      intake = service.intake(body, idempotencyKey, hash);
+      result = intake.intake(body, idempotencyKey, hash);
     } catch (DataIntegrityViolationException e) {
       if (idempotencyKey == null) {
         throw e;
       }
-      intake = service.intake(body, idempotencyKey, hash); // a parallel request with the same key won the race
+      result = intake.intake(body, idempotencyKey, hash); // a parallel request with the same key won the race
     }
-    Appeal a = intake.appeal();
+    Appeal a = result.appeal();
     Created created = new Created(a.getNumber(), a.getStatus().name(), a.getStatus().text(), a.getResponsibleGroup(),
         AppealTexts.iso(a.getAnswerDueAt(), a.getJurisdiction()), a.getStatusToken(),
         "/status/" + a.getNumber() + "?token=" + a.getStatusToken());
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/api/appeals/" + a.getNumber()))
-        .header("Idempotent-Replayed", Boolean.toString(intake.replayed()))
+        .header("Idempotent-Replayed", Boolean.toString(result.replayed()))
         .body(created);
   }
 
   @GetMapping("/{number}")
   AppealView get(@PathVariable String number) {
-    return service.view(number);
+    return queries.view(number);
   }
 
   @PostMapping("/{number}/information")
   AppealView information(@PathVariable String number, @Valid @RequestBody InformationUpdate body) {
-    service.informationReceived(number, body);
-    return service.view(number);
+    steps.informationReceived(number, body);
+    return queries.view(number);
   }
 
   private static String sha256(String s) {

@@ -1,41 +1,86 @@
 package ru.appealdesk.appeal;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import ru.appealdesk.deadline.DeadlineTexts;
 import ru.appealdesk.deadline.Jurisdiction;
 
-/** How dates and clients read in forms and views: local time of the jurisdiction, Russian style. */
+/**
+ * How an appeal reads for people: dates in the jurisdiction's zone with its label, names instead of codes. The
+ * essentials are the variables every appeal form shows read-only.
+ */
 final class AppealTexts {
-
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private AppealTexts() {}
 
   static String dateTime(Instant at, Jurisdiction j) {
-    return at == null ? null : DATE_TIME.format(at.atZone(j.zone())) + (j == Jurisdiction.RU ? " (МСК)" : " (Алматы)");
+    return DeadlineTexts.dateTime(at, j);
   }
 
   static String date(Instant at, Jurisdiction j) {
-    return at == null ? null : DATE.format(at.atZone(j.zone()));
+    return DeadlineTexts.date(at, j);
   }
 
   /** ISO-8601 with the jurisdiction's offset, e.g. {@code 2026-12-04T23:59:59+03:00}. */
   static String iso(Instant at, Jurisdiction j) {
-    return at == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(j.zone()).toOffsetDateTime());
+    return DeadlineTexts.iso(at, j);
   }
 
   static String client(Client c) {
-    if (c == null) {
-      return "не указан";
+    return Clients.text(c);
+  }
+
+  /** The process variables of docs/CONTRACTS.md plus the read-only texts the forms show. */
+  static Map<String, Object> essentials(Appeal a, AppealVocabulary vocabulary) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(AppealVariables.APPEAL_NUMBER, a.getNumber());
+    v.put(AppealVariables.JURISDICTION, a.getJurisdiction().name());
+    v.put(AppealVariables.APPEAL_TYPE, a.getType().name());
+    v.put(AppealVariables.SUBJECT, a.getSubject());
+    v.put(AppealVariables.CHANNEL, a.getChannel().name());
+    v.put(AppealVariables.LANGUAGE, a.getLanguage());
+    v.put(AppealVariables.RECEIVED_AT, Date.from(a.getReceivedAt()));
+    v.putAll(clientVariables(a));
+    v.put("appealTypeText", a.getType().russianName());
+    v.put("subjectText", a.getSubject() == null ? "без темы"
+        : vocabulary.subject(a.getSubject()).map(t -> t.ru()).orElse(a.getSubject()));
+    v.put("channelText", a.getChannel().russianName());
+    v.put("receivedAtText", dateTime(a.getReceivedAt(), a.getJurisdiction()));
+    v.put("appealContent", Texts.abbreviate(a.getContent(), Texts.VARIABLE_TEXT_LIMIT));
+    v.put("appealDemand", Texts.abbreviate(a.getDemand(), Texts.VARIABLE_TEXT_LIMIT));
+    v.put("situationPlace", a.getSituationPlace());
+    v.put("situationAt", a.getSituationAt() == null ? null
+        : a.getSituationAt().atZone(a.getJurisdiction().zone()).toLocalDateTime().toString());
+    v.put("situationAtText", dateTime(a.getSituationAt(), a.getJurisdiction()));
+    v.put("contractNumber", a.getContractNumber());
+    v.put("regulatorText", regulatorText(a));
+    v.put("conclusions", "");
+    return v;
+  }
+
+  static String regulatorText(Appeal a) {
+    if (a.getRegulatorAuthority() == null) {
+      return null;
     }
-    StringBuilder sb = new StringBuilder(c.getFullName() == null ? "ФИО не указано" : c.getFullName());
-    if (c.getPhone() != null) {
-      sb.append(", тел. ").append(c.getPhone());
-    }
-    if (c.getEmail() != null) {
-      sb.append(", ").append(c.getEmail());
-    }
-    return sb.toString();
+    String who = "ARDFM".equals(a.getRegulatorAuthority()) ? "АРРФР" : "Банк России";
+    return "Перенаправлено: " + who + ", № " + a.getRegulatorReference()
+        + (a.getRegulatorForwardedAt() == null ? "" : " от " + date(a.getRegulatorForwardedAt(), a.getJurisdiction()));
+  }
+
+  static Map<String, Object> clientVariables(Appeal a) {
+    Client c = a.getClient();
+    Map<String, Object> v = new HashMap<>();
+    v.put(AppealVariables.CLIENT_FULL_NAME, c == null ? null : c.getFullName());
+    v.put(AppealVariables.CLIENT_EMAIL, c == null ? null : c.getEmail());
+    v.put(AppealVariables.CLIENT_PHONE, c == null ? null : c.getPhone());
+    v.put(AppealVariables.CLIENT_POSTAL_ADDRESS, Clients.postalAddress(c));
+    v.put("clientAddress", c == null ? null : c.getPostalAddress());
+    v.put("clientPostalCode", c == null ? null : c.getPostalCode());
+    v.put("clientIdDocument", c == null ? null : c.getIdDocument());
+    v.put("clientText", Clients.text(c));
+    v.put(AppealVariables.CLIENT_HAS_EMAIL, c != null && !Texts.blank(c.getEmail()));
+    return v;
   }
 }

@@ -1,19 +1,37 @@
 package ru.appealdesk.appeal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Service;
 
 /**
- * The words behind the codes of an appeal, for people: types and the subjects a client may choose per jurisdiction and
- * type, in Russian and Kazakh. Public pages, forms and letters ask here instead of showing codes.
- *
- * <p>Seam of issue 15: the subject vocabulary moves into a decision table that process owners edit in Modeler; callers
- * keep this signature.
+ * The words behind the codes of an appeal. The subjects a client may choose are the deployed {@code appeal-routing}
+ * table's: every subject its rows name literally in the «Тема» column, for the types those rows admit, with the names
+ * of outputs {@code subjectName} / {@code subjectNameKk} of the row that names the subject alone. A process owner who
+ * adds a subject row in Modeler and deploys it makes the intake accept it, with no Java change. Types come from SPEC
+ * ({@link AppealType}).
  */
 @Service
 public class AppealVocabulary {
+
+  static final String ROUTING = "appeal-routing";
+  private static final Pattern LITERAL = Pattern.compile("\"([^\"]*)\"");
 
   /** One code with its Russian and Kazakh names ({@code kk} may be null: then the Russian name is used). */
   public record Term(String code, String ru, String kk) {
@@ -27,58 +45,24 @@ public class AppealVocabulary {
       AppealType.SUGGESTION, "Ұсыныс", AppealType.REVIEW, "Пікір", AppealType.GRATITUDE, "Алғыс",
       AppealType.CONSULTATION, "Кеңес алу үшін өтініш");
 
-  private static final Map<String, Term> SUBJECTS = Map.ofEntries(
-      t("EMPLOYEE_CONDUCT", "Действия сотрудника компании", "Компания қызметкерінің әрекеттері"),
-      t("COLLECTION_ACTIONS", "Действия сотрудников взыскания или службы безопасности (звонки, SMS)",
-          "Өндіріп алу немесе қауіпсіздік қызметі қызметкерлерінің әрекеттері (қоңыраулар, SMS)"),
-      t("CONTACT_CENTER_STAFF", "Работа сотрудников контакт-центра", "Байланыс орталығы қызметкерлерінің жұмысы"),
-      t("OFFICE_HOURS", "Несоблюдение режима работы офиса", "Кеңсенің жұмыс кестесінің сақталмауы"),
-      t("LOAN_TERMS", "Условия договора займа (срок, проценты, пени)",
-          "Қарыз шартының талаптары (мерзімі, сыйақы, өсімпұл)"),
-      t("LATE_CLAIM_PROCESSING", "Несвоевременное рассмотрение заявлений и претензий",
-          "Өтініштер мен талаптардың уақтылы қаралмауы"),
-      t("LATE_LOAN_PROCESSING", "Несвоевременное рассмотрение заявки на заём, долгая выдача",
-          "Қарызға өтінімнің уақтылы қаралмауы, қарызды ұзақ беру"),
-      t("PERSONAL_CABINET", "Работа личного кабинета", "Жеке кабинеттің жұмысы"),
-      t("ADVERTISING_SMS", "Рекламные SMS", "Жарнамалық SMS"),
-      t("OTHER", "Другое", "Басқа"),
-      t("DEBT_CERTIFICATE", "Справка о состоянии задолженности", "Берешектің жай-күйі туралы анықтама"),
-      t("DEBT_STATUS_ORAL", "Устная консультация о состоянии задолженности",
-          "Берешектің жай-күйі туралы ауызша кеңес"),
-      t("PERSONAL_DATA_WITHDRAWAL", "Отзыв согласия на обработку персональных данных",
-          "Дербес деректерді өңдеуге келісімді кері қайтарып алу"),
-      t("PRETRIAL_SETTLEMENT", "Предложение о досудебном урегулировании задолженности",
-          "Берешекті сотқа дейін реттеу туралы ұсыныс"),
-      t("DOCUMENT_COPIES", "Копии документов", "Құжаттардың көшірмелері"),
-      t("DEBT_CALCULATION", "Расчёт текущей задолженности", "Ағымдағы берешектің есебі"),
-      t("CLIENT_DEATH", "Смерть клиента", "Клиенттің қайтыс болуы"),
-      t("CLIENT_IMPRISONED", "Клиент отбывает наказание", "Клиент жазасын өтеуде"),
-      t("LOAN_CLOSURE_CERTIFICATE", "Справка о закрытии займа", "Қарыздың жабылғаны туралы анықтама"),
-      t("INTEREST_SUSPENSION", "Приостановление начисления процентов", "Сыйақы есептеуді тоқтата тұру"),
-      t("CONTRACT_TERMS_CHANGE", "Изменение условий договора (кроме срока, ставки и суммы)",
-          "Шарт талаптарын өзгерту (мерзімінен, мөлшерлемесінен және сомасынан басқа)"),
-      t("OTHER_WRITTEN", "Другое заявление, требующее письменного ответа",
-          "Жазбаша жауапты қажет ететін басқа өтініш"),
-      t("DEFERRAL_OR_INSTALLMENT", "Отсрочка, рассрочка или скидка", "Кейінге қалдыру, бөліп төлеу немесе жеңілдік"),
-      t("LOAN_INCREASE", "Увеличение суммы займа", "Қарыз сомасын ұлғайту"),
-      t("OVERPAYMENT_REFUND", "Возврат переплаты", "Артық төленген соманы қайтару"),
-      t("PENALTY_WRITE_OFF", "Списание пени за платёж, зачисленный с опозданием не по вине клиента",
-          "Клиенттің кінәсінсіз кешігіп есепке алынған төлем үшін өсімпұлды есептен шығару"),
-      t("RATE_REDUCTION", "Снижение процентной ставки", "Сыйақы мөлшерлемесін төмендету"),
-      t("LOAN_CONDITIONS", "Условия займов (сумма, ставка, сроки)", "Қарыз талаптары (сомасы, мөлшерлемесі, мерзімі)"),
-      t("PRODUCT_LINE", "Расширение линейки продуктов", "Өнімдер желісін кеңейту"),
-      t("ADDITIONAL_SERVICES", "Дополнительные услуги", "Қосымша қызметтер"),
-      t("OFFICE_EQUIPMENT", "Оснащение офисов", "Кеңселерді жабдықтау"),
-      t("OFFICE_HOURS_STAFF", "Режим работы офиса и число сотрудников",
-          "Кеңсенің жұмыс кестесі және қызметкерлер саны"));
+  private record Snapshot(String definitionId, Map<AppealType, List<Term>> byType, Map<String, Term> byCode) {}
+
+  private final RepositoryService repository;
+  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+
+  AppealVocabulary(RepositoryService repository) {
+    this.repository = repository;
+  }
 
   /** The appeal types, named. */
   public List<Term> types() {
-    return java.util.Arrays.stream(AppealType.values())
-        .map(t -> new Term(t.name(), t.russianName(), TYPE_KK.get(t))).toList();
+    return Arrays.stream(AppealType.values()).map(t -> new Term(t.name(), t.russianName(), TYPE_KK.get(t))).toList();
   }
 
-  /** The subjects a client or employee may choose for this type in this jurisdiction (empty: the type has none). */
+  /**
+   * The subjects a client or employee may choose for this type (empty: the type has none and takes no subject). The
+   * vocabulary is shared by both jurisdictions; {@code jurisdiction} is accepted for callers that have it.
+   */
   public List<Term> subjects(String jurisdiction, String type) {
     AppealType t;
     try {
@@ -86,15 +70,100 @@ public class AppealVocabulary {
     } catch (IllegalArgumentException | NullPointerException e) {
       return List.of();
     }
-    return t.subjects().stream().map(SUBJECTS::get).toList();
+    return current().byType().getOrDefault(t, List.of());
   }
 
-  /** The name of a subject code, if it is one. */
+  /** The name of a subject code, if the deployed table knows it. */
   public Optional<Term> subject(String code) {
-    return Optional.ofNullable(code == null ? null : SUBJECTS.get(code));
+    return Optional.ofNullable(code == null ? null : current().byCode().get(code));
   }
 
-  private static Map.Entry<String, Term> t(String code, String ru, String kk) {
-    return Map.entry(code, new Term(code, ru, kk));
+  private Snapshot current() {
+    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ROUTING)
+        .latestVersion().singleResult();
+    if (latest == null) {
+      return new Snapshot("", Map.of(), Map.of());
+    }
+    Snapshot s = snapshot.get();
+    if (s != null && s.definitionId().equals(latest.getId())) {
+      return s;
+    }
+    Snapshot fresh = read(latest.getId(), repository.getDmnModelInstance(latest.getId()));
+    snapshot.set(fresh);
+    return fresh;
+  }
+
+  static Snapshot read(String definitionId, DmnModelInstance model) {
+    DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
+    List<Input> inputs = new ArrayList<>(table.getInputs());
+    List<Output> outputs = new ArrayList<>(table.getOutputs());
+    int typeColumn = column(inputs, "appealType");
+    int subjectColumn = column(inputs, "subject");
+    int nameColumn = outputColumn(outputs, "subjectName");
+    int kkColumn = outputColumn(outputs, "subjectNameKk");
+    Map<String, Term> byCode = new LinkedHashMap<>();
+    Map<AppealType, List<Term>> byType = new LinkedHashMap<>();
+    List<String[]> pending = new ArrayList<>();
+    for (Rule rule : table.getRules()) {
+      List<InputEntry> in = new ArrayList<>(rule.getInputEntries());
+      List<OutputEntry> out = new ArrayList<>(rule.getOutputEntries());
+      List<String> subjects = literals(in.get(subjectColumn).getTextContent());
+      if (subjects.isEmpty()) {
+        continue;
+      }
+      List<String> types = literals(in.get(typeColumn).getTextContent());
+      if (subjects.size() == 1 && nameColumn >= 0) {
+        String ru = literals(out.get(nameColumn).getTextContent()).stream().findFirst().orElse(subjects.get(0));
+        String kk = kkColumn < 0 ? null : literals(out.get(kkColumn).getTextContent()).stream().findFirst().orElse(null);
+        byCode.putIfAbsent(subjects.get(0), new Term(subjects.get(0), ru, kk));
+      }
+      for (String subject : subjects) {
+        pending.add(new String[] {String.join(",", types), subject});
+      }
+    }
+    for (String[] p : pending) {
+      Term term = byCode.computeIfAbsent(p[1], code -> new Term(code, code, null));
+      for (AppealType t : AppealType.values()) {
+        if (p[0].isEmpty() || Arrays.asList(p[0].split(",")).contains(t.name())) {
+          List<Term> list = byType.computeIfAbsent(t, k -> new ArrayList<>());
+          if (list.stream().noneMatch(x -> x.code().equals(term.code()))) {
+            list.add(term);
+          }
+        }
+      }
+    }
+    byType.replaceAll((k, v) -> List.copyOf(v));
+    return new Snapshot(definitionId, Map.copyOf(byType), Map.copyOf(byCode));
+  }
+
+  private static int column(List<Input> inputs, String expression) {
+    for (int i = 0; i < inputs.size(); i++) {
+      if (expression.equals(inputs.get(i).getInputExpression().getText().getTextContent().strip())) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("Table " + ROUTING + " has no input '" + expression + "'");
+  }
+
+  private static int outputColumn(List<Output> outputs, String name) {
+    for (int i = 0; i < outputs.size(); i++) {
+      if (name.equals(outputs.get(i).getName())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The string literals of an input entry ({@code "A","B"}); a negation or an expression names none. */
+  static List<String> literals(String entry) {
+    if (entry == null || entry.isBlank() || entry.strip().startsWith("not(")) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    Matcher m = LITERAL.matcher(entry);
+    while (m.find()) {
+      values.add(m.group(1));
+    }
+    return values;
   }
 }

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * The mandatory details of SPEC §3.3 (§5.1 complaints, §6.2 applications). Missing details never block registration;
  * they trigger the information request (§5.3). Signature and date of writing belong to the paper original and are
- * checked by the registrar, not here. Other types have no list in the regulation.
+ * checked by the registrar, not here. Other types have no list in the regulation. Russian rules only: the KZ policy
+ * refuses only anonymous appeals (¶54) and has no checklist.
  */
 enum MandatoryDetails {
   FULL_NAME("ФИО"),
@@ -30,7 +31,11 @@ enum MandatoryDetails {
     return text;
   }
 
-  static List<MandatoryDetails> missing(Appeal a) {
+  /**
+   * RU: what is missing. {@code knownClient}: an existing client's identity document is in the company's system
+   * already (§5.1), so its absence alone does not trigger a request.
+   */
+  static List<MandatoryDetails> missing(Appeal a, boolean knownClient) {
     List<MandatoryDetails> missing = new ArrayList<>();
     if (a.getType() != AppealType.COMPLAINT && a.getType() != AppealType.APPLICATION) {
       return missing;
@@ -42,7 +47,7 @@ enum MandatoryDetails {
     if (c == null || blank(c.getPostalAddress()) || blank(c.getPostalCode())) {
       missing.add(POSTAL_ADDRESS);
     }
-    if (c == null || blank(c.getIdDocument())) {
+    if (!knownClient && (c == null || blank(c.getIdDocument()))) {
       missing.add(ID_DOCUMENT);
     }
     if (c == null || blank(c.getPhone())) {

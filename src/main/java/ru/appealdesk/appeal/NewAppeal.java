@@ -1,13 +1,22 @@
 package ru.appealdesk.appeal;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /**
- * {@code POST /api/appeals}. Codes are strings so that every bad code is reported with its field in one answer;
- * {@link AppealService} checks them against SPEC's code lists.
+ * {@code POST /api/appeals}. Codes are strings so that every bad code is reported with its field in one answer; the
+ * intake checks them against the deployed decision tables and SPEC's code lists.
+ *
+ * @param discoveredAt THIRD_PARTY_SITE: when the post was found (Table 1 counts registration from discovery); default
+ *     {@code receivedAt}
+ * @param reason APPLICATION: the reason code of Table 5 (e.g. {@code DISABILITY_GROUP_1}) that decides the documents
+ * @param claimAmount what the client claims, in the jurisdiction's currency (answers name the remedy by amount)
+ * @param regulator set when the Bank of Russia or the ARDFM forwarded the complaint
  */
 public record NewAppeal(
     @NotBlank(message = "обязательное поле: RU или KZ") String jurisdiction,
@@ -23,4 +32,28 @@ public record NewAppeal(
     @Size(max = 500, message = "не длиннее 500 символов") String situationPlace,
     OffsetDateTime situationAt,
     @Size(max = 64, message = "не длиннее 64 символов") String contractNumber,
-    Boolean writtenAnswerRequested) {}
+    Boolean writtenAnswerRequested,
+    OffsetDateTime discoveredAt,
+    @Size(max = 64, message = "не длиннее 64 символов") String reason,
+    @DecimalMin(value = "0", message = "сумма не может быть отрицательной")
+    @Digits(integer = 13, fraction = 2, message = "не больше 13 знаков до запятой и 2 после") BigDecimal claimAmount,
+    @Valid Regulator regulator) {
+
+  /** The appeal as the first version of the API knew it. */
+  public NewAppeal(String jurisdiction, String type, String subject, String channel, OffsetDateTime receivedAt,
+      String language, ClientDetails client, String content, String demand, String situationPlace,
+      OffsetDateTime situationAt, String contractNumber, Boolean writtenAnswerRequested) {
+    this(jurisdiction, type, subject, channel, receivedAt, language, client, content, demand, situationPlace,
+        situationAt, contractNumber, writtenAnswerRequested, null, null, null, null);
+  }
+
+  /**
+   * A complaint forwarded by a regulator (SPEC §5a): {@code BANK_OF_RUSSIA} or {@code ARDFM}, its reference (e.g.
+   * {@code ОГ-2026-77412}) and when it forwarded the complaint.
+   */
+  public record Regulator(
+      @NotBlank(message = "обязательное поле: BANK_OF_RUSSIA или ARDFM") String authority,
+      @NotBlank(message = "обязательное поле: номер обращения у регулятора")
+      @Size(max = 64, message = "не длиннее 64 символов") String reference,
+      OffsetDateTime forwardedAt) {}
+}

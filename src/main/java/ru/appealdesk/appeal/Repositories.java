@@ -27,3 +27,7 @@ interface ConclusionRepository extends JpaRepository<Conclusion, Long> {
 interface InformationReceiptRepository extends JpaRepository<InformationReceipt, Long> {
   List<InformationReceipt> findByAppealIdOrderByReceivedAtAsc(Long appealId);
 }
+
+interface AppealRuleRepository extends JpaRepository<AppealRule, Long> {
+  List<AppealRule> findByAppealId(Long appealId);
+}

@@ -14,9 +14,9 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class StatusPageController {
 
-  private final AppealService service;
+  private final AppealQueries service;
 
-  StatusPageController(AppealService service) {
+  StatusPageController(AppealQueries service) {
     this.service = service;
   }
 

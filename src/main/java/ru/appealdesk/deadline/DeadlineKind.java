@@ -8,7 +8,7 @@ public enum DeadlineKind {
   WORKING_DAYS,
   /** N calendar days after the day of receipt; a non-working last day moves to the next working day. */
   CALENDAR_DAYS,
-  /** The day of receipt itself (the next working day when received on a non-working day). */
+  /** The day of receipt itself, whatever kind of day it is (SPEC §5: 23:59:59 of the day of receipt). */
   SAME_DAY;
 
   public static DeadlineKind of(String code) {

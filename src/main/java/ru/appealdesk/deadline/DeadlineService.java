@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +17,16 @@ import org.springframework.stereotype.Component;
 public class DeadlineService {
 
   private final Deadlines arithmetic;
+  private final CaseClocks clocks;
+  private final AnswerClock answers;
+  private final SlaBreaches breaches;
 
-  public DeadlineService(CalendarStore store) {
+  public DeadlineService(CalendarStore store, CaseClocks clocks, AnswerClock answers,
+      @org.springframework.context.annotation.Lazy SlaBreaches breaches) {
     this.arithmetic = new Deadlines(store::calendar);
+    this.clocks = clocks;
+    this.answers = answers;
+    this.breaches = breaches;
   }
 
   /** The pure arithmetic over the current calendars (java.time types). */
@@ -49,6 +55,41 @@ public class DeadlineService {
     return date(arithmetic.due(jurisdiction(execution), now(), days(n), DeadlineKind.CALENDAR_DAYS));
   }
 
+  /**
+   * {@code ${deadlines.step(execution, n)}}: the due date of a step with a deadline of its own, {@code n} working days
+   * from now, but never after the case's answer deadline while that clock runs (a step must not make the case late).
+   */
+  public Date step(VariableScope execution, Object n) {
+    Instant own = arithmetic.due(jurisdiction(execution), now(), days(n), DeadlineKind.WORKING_DAYS).toInstant();
+    String caseNumber = businessKey(execution);
+    if (caseNumber != null) {
+      var clock = clocks.find(caseNumber, CaseClock.ANSWER).filter(CaseClock::running);
+      if (clock.isPresent() && clock.get().dueAt().isBefore(own)) {
+        return Date.from(clock.get().dueAt());
+      }
+    }
+    return Date.from(own);
+  }
+
+  /**
+   * {@code ${deadlines.informationWait(execution, n)}}: how long to wait for the client's information, {@code n}
+   * working days from now, RU never past the 442-FZ ceiling of the case.
+   */
+  public Date informationWait(VariableScope execution, Object n) {
+    return Date.from(answers.informationWaitUntil(businessKey(execution), jurisdiction(execution), now(), days(n)));
+  }
+
+  /**
+   * {@code ${deadlines.heldBy(execution, 'ANSWER')}}: for the escalation form, the step(s) and group(s) that held the
+   * case when the clock ran out (from the breach record).
+   */
+  public String heldBy(VariableScope execution, String clock) {
+    String caseNumber = businessKey(execution);
+    return breaches.forCase(caseNumber).stream().filter(b -> b.getClock().equals(clock)).findFirst()
+        .map(b -> b.getHeldBy() != null ? b.getHeldBy() : b.getStepName() != null ? "«" + b.getStepName() + "»"
+            : b.getStep()).orElse(null);
+  }
+
   /** {@code ${deadlines.reminder(execution, due)}}: 00:00 of the last working day on or before due, never before now. */
   public Date reminder(VariableScope execution, Date due) {
     return date(arithmetic.reminder(jurisdiction(execution), now(), instant(due, "due")));
@@ -74,13 +115,23 @@ public class DeadlineService {
     return SlaBreaches.escalationGroup(jurisdiction(execution));
   }
 
+  static String businessKey(VariableScope scope) {
+    if (scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution e) {
+      return e.getProcessBusinessKey();
+    }
+    if (scope instanceof org.camunda.bpm.engine.delegate.DelegateTask t && t.getExecution() != null) {
+      return t.getExecution().getProcessBusinessKey();
+    }
+    return null;
+  }
+
   static Jurisdiction jurisdiction(VariableScope execution) {
     Object value = execution == null ? null : execution.getVariable("jurisdiction");
     return Jurisdiction.of(value == null ? null : value.toString());
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return Now.instant();
   }
 
   private static Instant instant(Date date, String name) {

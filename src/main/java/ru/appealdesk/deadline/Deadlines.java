@@ -15,9 +15,35 @@ import org.slf4j.LoggerFactory;
 /**
  * The deadline arithmetic of SPEC §5, pure: no clock, no database. Every deadline ends at 23:59:59 local time of its
  * last day in the jurisdiction's time zone; the day of receipt is the local date of the receipt instant.
- * Computing across a year without calendar data uses the fallback of {@link ProductionCalendar} and logs a warning.
+ * Computing across a year without decree data uses the days the law fixes ({@link StatutoryHolidays}); such a result is
+ * {@linkplain Due#provisional() provisional} and a warning is logged.
  */
 public final class Deadlines {
+
+  /**
+   * A computed deadline and whether it is provisional: some day it counted lies in a year without decree data.
+   *
+   * @param uncoveredYears those years (empty when the deadline is final)
+   */
+  public record Due(ZonedDateTime at, boolean provisional, Set<Integer> uncoveredYears) {
+    public Due {
+      uncoveredYears = Set.copyOf(uncoveredYears);
+    }
+
+    public Instant instant() {
+      return at.toInstant();
+    }
+
+    /** The later of two deadlines (provisional if the chosen one is). */
+    public Due max(Due other) {
+      return other == null || !other.at.isAfter(at) ? this : other;
+    }
+
+    /** The earlier of two deadlines (provisional if the chosen one is). */
+    public Due min(Due other) {
+      return other == null || !other.at.isBefore(at) ? this : other;
+    }
+  }
 
   static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
   /** No regulatory clock is longer than a few months; a bound keeps a broken calendar from looping forever. */
@@ -32,15 +58,28 @@ public final class Deadlines {
 
   /** The deadline of {@code days} of {@code kind} counted from the receipt instant {@code from}. */
   public ZonedDateTime due(Jurisdiction j, Instant from, int days, DeadlineKind kind) {
+    return compute(j, from, days, kind).at();
+  }
+
+  /**
+   * The deadline of {@code days} of {@code kind} counted from the receipt instant {@code from}, with whether it is
+   * provisional. {@code SAME_DAY} ends at 23:59:59 of the day of receipt, whatever kind of day that is (SPEC §5).
+   */
+  public Due compute(Jurisdiction j, Instant from, int days, DeadlineKind kind) {
     requireNonNegative(days);
     Counter c = counter(j);
     LocalDate receipt = localDate(j, from);
     LocalDate last = switch (kind) {
       case WORKING_DAYS -> c.plusWorkingDays(receipt, days);
       case CALENDAR_DAYS -> c.nextWorkingDayOnOrAfter(receipt.plusDays(days));
-      case SAME_DAY -> c.nextWorkingDayOnOrAfter(receipt);
+      case SAME_DAY -> receipt;
     };
-    return c.endOf(last);
+    return c.result(last);
+  }
+
+  /** {@code days} working days after the local day of {@code from} (e.g. the 442-FZ extension of a ceiling). */
+  public Due plusWorkingDays(Jurisdiction j, Instant from, int days) {
+    return compute(j, from, days, DeadlineKind.WORKING_DAYS);
   }
 
   /** SPEC §3.4: {@code days} working days from the day the requested information was received. */
@@ -71,6 +110,11 @@ public final class Deadlines {
    * clocks keep the number of calendar days.
    */
   public ZonedDateTime resume(Jurisdiction j, Instant due, Instant suspendedAt, Instant resumedAt, DeadlineKind kind) {
+    return resumeDue(j, due, suspendedAt, resumedAt, kind).at();
+  }
+
+  /** {@link #resume} with whether the result is provisional. */
+  public Due resumeDue(Jurisdiction j, Instant due, Instant suspendedAt, Instant resumedAt, DeadlineKind kind) {
     if (resumedAt.isBefore(suspendedAt)) {
       throw new IllegalArgumentException("A clock cannot resume before it was suspended");
     }
@@ -86,7 +130,19 @@ public final class Deadlines {
       long left = Math.max(0, ChronoUnit.DAYS.between(suspendedDay, dueDay));
       last = c.nextWorkingDayOnOrAfter(resumedDay.plusDays(left));
     }
-    return c.endOf(last);
+    return c.result(last);
+  }
+
+  /**
+   * The days a clock suspended at {@code suspendedAt} still had until {@code due}: working days after the suspension
+   * day up to the due day, or calendar days (what {@link #resume} counts again).
+   */
+  public int daysLeft(Jurisdiction j, Instant due, Instant suspendedAt, DeadlineKind kind) {
+    Counter c = counter(j);
+    LocalDate dueDay = localDate(j, due);
+    LocalDate suspendedDay = localDate(j, suspendedAt);
+    return kind == DeadlineKind.CALENDAR_DAYS ? (int) Math.max(0, ChronoUnit.DAYS.between(suspendedDay, dueDay))
+        : c.workingDaysBetween(suspendedDay, dueDay);
   }
 
   /** Whether {@code date} is a working day of {@code j} (data, or the logged fallback for a year without data). */
@@ -173,9 +229,14 @@ public final class Deadlines {
       return day.atTime(END_OF_DAY).atZone(j.zone());
     }
 
+    Due result(LocalDate day) {
+      ZonedDateTime at = endOf(day);
+      return new Due(at, !uncovered.isEmpty(), uncovered);
+    }
+
     void warnIfUncovered() {
       if (!uncovered.isEmpty()) {
-        log.warn("No production calendar data for {} {}: counted with weekends and fixed public holidays only. "
+        log.warn("No production calendar data for {} {}: counted with the holidays the law fixes (provisional). "
             + "Add the year via POST /api/calendars.", j, uncovered);
       }
     }

@@ -2,31 +2,27 @@ package ru.appealdesk.deadline;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Working and non-working days of one country: the decreed data for the years it covers, and for any other year the
- * fallback "weekends + fixed public holidays" (no transfers, no movable religious holidays). Immutable and pure; who
- * computes with an uncovered year must say so ({@link Deadlines} logs a warning).
+ * Working and non-working days of one country: the decreed data for the years it covers, and for any other year what
+ * the law fixes by itself ({@link StatutoryHolidays}: public holidays and the statutory move of a holiday that falls on a
+ * weekend; no decreed transfers, no Kurban Ait). Immutable and pure; a deadline computed on an uncovered year is
+ * provisional ({@link Deadlines} marks it and logs a warning).
  */
 public final class ProductionCalendar {
-
-  /** Fixed public holidays per country, used only for years without data (Labour Code RF art. 112; RK holidays law). */
-  private static final Map<Jurisdiction, Set<MonthDay>> FIXED_HOLIDAYS = Map.of(
-      Jurisdiction.RU, Set.of(md(1, 1), md(1, 2), md(1, 3), md(1, 4), md(1, 5), md(1, 6), md(1, 7), md(1, 8),
-          md(2, 23), md(3, 8), md(5, 1), md(5, 9), md(6, 12), md(11, 4)),
-      Jurisdiction.KZ, Set.of(md(1, 1), md(1, 2), md(1, 7), md(3, 8), md(3, 21), md(3, 22), md(3, 23), md(5, 1),
-          md(5, 7), md(5, 9), md(7, 6), md(8, 30), md(10, 25), md(12, 16)));
 
   private final Jurisdiction jurisdiction;
   private final Set<Integer> years;
   private final Map<LocalDate, CalendarDay> days;
+  /** Derived days of uncovered years, computed once per year. */
+  private final Map<Integer, Map<LocalDate, CalendarDay>> derived = new ConcurrentHashMap<>();
 
   public ProductionCalendar(Jurisdiction jurisdiction, Collection<Integer> years, Collection<CalendarDay> days) {
     this.jurisdiction = jurisdiction;
@@ -41,7 +37,7 @@ public final class ProductionCalendar {
     this.days = Map.copyOf(map);
   }
 
-  /** A calendar without any data: every year falls back to weekends + fixed holidays. */
+  /** A calendar without any data: every year is derived from the law. */
   public static ProductionCalendar empty(Jurisdiction jurisdiction) {
     return new ProductionCalendar(jurisdiction, Set.of(), Set.of());
   }
@@ -64,19 +60,23 @@ public final class ProductionCalendar {
       CalendarDay d = days.get(date);
       return d != null ? d.type().isWorking() : !isWeekend(date);
     }
-    return !isWeekend(date) && !FIXED_HOLIDAYS.get(jurisdiction).contains(MonthDay.from(date));
+    return derivedDay(date) == null && !isWeekend(date);
   }
 
-  /** The exceptional day, if the data lists one. */
+  /** The exceptional day, if the data lists one, or (for a year without data) the law derives one. */
   public CalendarDay day(LocalDate date) {
-    return days.get(date);
+    return covers(date.getYear()) ? days.get(date) : derivedDay(date);
+  }
+
+  private CalendarDay derivedDay(LocalDate date) {
+    return derived.computeIfAbsent(date.getYear(), y -> {
+      Map<LocalDate, CalendarDay> m = new HashMap<>();
+      StatutoryHolidays.derive(jurisdiction, y).forEach(d -> m.put(d.date(), d));
+      return Map.copyOf(m);
+    }).get(date);
   }
 
   private static boolean isWeekend(LocalDate date) {
     return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-  }
-
-  private static MonthDay md(int month, int day) {
-    return MonthDay.of(month, day);
   }
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A regulatory deadline that passed with its task still open: which case, which step, due when, noticed when. */
+/**
+ * A regulatory deadline that passed with the case still open: which case and clock, the step and group that held it,
+ * due when, noticed when. One per case and clock.
+ */
 @Entity
 @Table(name = "sla_breach")
 public class SlaBreach {
@@ -23,11 +26,20 @@ public class SlaBreach {
   @Column(name = "process_instance_id", nullable = false)
   private String processInstanceId;
   @Column(nullable = false)
+  private String clock;
+  @Column(nullable = false)
   private String step;
   @Column(name = "step_name")
   private String stepName;
   @Column(name = "group_id")
   private String groupId;
+  @Column(name = "held_by")
+  private String heldBy;
+  private String resolution;
+  @Column(name = "resolved_by")
+  private String resolvedBy;
+  @Column(name = "resolved_at")
+  private Instant resolvedAt;
   @Column(name = "escalation_group", nullable = false)
   private String escalationGroup;
   @Enumerated(EnumType.STRING)
@@ -43,9 +55,11 @@ public class SlaBreach {
   SlaBreach(SlaEvent event, Instant breachedAt) {
     this.caseNumber = event.caseNumber();
     this.processInstanceId = event.processInstanceId();
+    this.clock = event.clock();
     this.step = event.step();
     this.stepName = event.stepName();
-    this.groupId = event.group();
+    this.groupId = event.group() == null ? null : abbreviate(event.group(), 64);
+    this.heldBy = event.heldBy() == null ? null : abbreviate(event.heldBy(), 1000);
     this.escalationGroup = event.escalationGroup();
     this.jurisdiction = event.jurisdiction();
     this.dueAt = event.dueAt();
@@ -62,6 +76,34 @@ public class SlaBreach {
 
   public String getProcessInstanceId() {
     return processInstanceId;
+  }
+
+  /** The clock that ran out ({@code ANSWER}, {@code REGISTRATION} …). */
+  public String getClock() {
+    return clock;
+  }
+
+  /** Every step that held the case when the clock ran out, as people read it. */
+  public String getHeldBy() {
+    return heldBy;
+  }
+
+  void resolve(String note, String by, Instant at) {
+    this.resolution = note == null ? null : abbreviate(note, 4000);
+    this.resolvedBy = by;
+    this.resolvedAt = at;
+  }
+
+  public String getResolution() {
+    return resolution;
+  }
+
+  public Instant getResolvedAt() {
+    return resolvedAt;
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
   public String getStep() {

@@ -6,7 +6,9 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface SlaBreachRepository extends JpaRepository<SlaBreach, Long> {
 
-  Optional<SlaBreach> findByCaseNumberAndStep(String caseNumber, String step);
+  Optional<SlaBreach> findByCaseNumberAndClock(String caseNumber, String clock);
+
+  List<SlaBreach> findByJurisdictionOrderByDueAt(Jurisdiction jurisdiction);
 
   List<SlaBreach> findByCaseNumberOrderByBreachedAt(String caseNumber);
 

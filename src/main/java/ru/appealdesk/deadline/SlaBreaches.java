@@ -3,7 +3,6 @@ package ru.appealdesk.deadline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,9 +16,11 @@ public class SlaBreaches {
   private static final Logger log = LoggerFactory.getLogger(SlaBreaches.class);
 
   private final SlaBreachRepository repository;
+  private final CaseClocks clocks;
 
-  SlaBreaches(SlaBreachRepository repository) {
+  SlaBreaches(SlaBreachRepository repository, CaseClocks clocks) {
     this.repository = repository;
+    this.clocks = clocks;
   }
 
   /** The group that receives escalations: {@code appeals-controller} (RU) or {@code client-rights-officer} (KZ). */
@@ -28,21 +29,37 @@ public class SlaBreaches {
   }
 
   /**
-   * Records the breach once per (case, step), at the engine's current time.
+   * Records the breach once per (case, clock), at the engine's current time, and marks it on the clock.
    *
-   * @return the new record, or empty when this step of this case was already recorded
+   * @return the new record, or empty when this clock of this case was already recorded
    */
   @Transactional
   public Optional<SlaBreach> record(SlaEvent event) {
-    if (repository.findByCaseNumberAndStep(event.caseNumber(), event.step()).isPresent()) {
-      log.info("SLA breach of {} at {} already recorded", event.caseNumber(), event.step());
+    if (repository.findByCaseNumberAndClock(event.caseNumber(), event.clock()).isPresent()) {
+      log.info("SLA breach of {} clock {} already recorded", event.caseNumber(), event.clock());
       return Optional.empty();
     }
-    // A concurrent job recording the same breach fails on the unique (case, step) key, retries and then skips.
+    // A concurrent job recording the same breach fails on the unique (case, clock) key, retries and then skips.
     SlaBreach breach = repository.saveAndFlush(new SlaBreach(event, now()));
-    log.warn("SLA breach: case {} step {} (group {}) was due {}", event.caseNumber(), event.step(), event.group(),
-        event.dueAt());
+    clocks.breached(event.caseNumber(), event.clock(), breach.getBreachedAt());
+    log.warn("SLA breach: case {} clock {} held by step {} (group {}) was due {}", event.caseNumber(), event.clock(),
+        event.step(), event.group(), event.dueAt());
     return Optional.of(breach);
+  }
+
+  /** The escalation was dealt with: the controller's note is kept with the breach. */
+  @Transactional
+  public void resolve(String caseNumber, String clock, String note, String by) {
+    if (clock == null) {
+      return;
+    }
+    repository.findByCaseNumberAndClock(caseNumber, clock).ifPresent(b -> b.resolve(note, by, now()));
+  }
+
+  /** Every breach of one jurisdiction's cases, by due date (the controller's overdue list). */
+  @Transactional(readOnly = true)
+  public List<SlaBreach> forJurisdiction(Jurisdiction jurisdiction) {
+    return repository.findByJurisdictionOrderByDueAt(jurisdiction);
   }
 
   /** Whether any regulatory deadline of the case was breached (for {@code GET /api/appeals/{number}}). */
@@ -64,6 +81,6 @@ public class SlaBreaches {
   }
 
   static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return Now.instant();
   }
 }

@@ -3,13 +3,14 @@ package ru.appealdesk.deadline;
 import java.time.Instant;
 
 /**
- * What the reminder and breach delegates know about a late (or nearly late) step: the case, the activity id and name
- * of the task, its candidate group, its due date, the jurisdiction and the group that receives escalations.
+ * What the reminder and breach delegates know about a clock that is (nearly) out: the case, the clock, the step that
+ * holds the case (activity id and current name from the model, its groups; {@code heldBy} describes every holder),
+ * the deadline, the jurisdiction and the group that receives escalations.
  */
-public record SlaEvent(String caseNumber, String processInstanceId, String step, String stepName, String group,
-    Instant dueAt, Jurisdiction jurisdiction) {
+public record SlaEvent(String caseNumber, String processInstanceId, String clock, String step, String stepName,
+    String group, String heldBy, Instant dueAt, Jurisdiction jurisdiction, String escalationGroup) {
 
-  public String escalationGroup() {
-    return SlaBreaches.escalationGroup(jurisdiction);
+  public SlaEvent {
+    escalationGroup = escalationGroup == null ? SlaBreaches.escalationGroup(jurisdiction) : escalationGroup;
   }
 }

@@ -1,20 +1,29 @@
 package ru.appealdesk.deadline;
 
 import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.stereotype.Component;
 
-/** Reads the contract's local input parameters {@code slaStep}, {@code slaGroup}, {@code slaDueAt} of a delegate. */
-final class SlaEvents {
+/**
+ * Reads what a reminder or breach step of a diagram declares, as local input parameters: {@code slaClock} (the clock:
+ * {@code ANSWER}, {@code REGISTRATION} …), {@code slaDueAt} (the deadline, a Date) and, optionally, {@code slaStep}
+ * and {@code slaGroup} (a fixed step; without them the step that holds the case is found at run time, see
+ * {@link Holders}). A step named by id gets its current name from the deployed model.
+ */
+@Component
+class SlaEvents {
 
-  private SlaEvents() {}
+  private final Holders holders;
 
-  static SlaEvent of(DelegateExecution execution) {
-    String step = string(execution.getVariableLocal("slaStep"));
-    if (step == null) {
-      throw new IllegalStateException("Input parameter slaStep is missing on " + execution.getCurrentActivityId());
-    }
+  SlaEvents(Holders holders) {
+    this.holders = holders;
+  }
+
+  SlaEvent of(DelegateExecution execution) {
     Object due = execution.getVariableLocal("slaDueAt");
     if (!(due instanceof Date dueAt)) {
       throw new IllegalStateException("Input parameter slaDueAt must be a Date on " + execution.getCurrentActivityId()
@@ -27,8 +36,24 @@ final class SlaEvents {
     if (caseNumber == null) {
       caseNumber = execution.getProcessInstanceId();
     }
-    return new SlaEvent(caseNumber, execution.getProcessInstanceId(), step, stepName(execution, step),
-        string(execution.getVariableLocal("slaGroup")), dueAt.toInstant(), DeadlineService.jurisdiction(execution));
+    String step = string(execution.getVariableLocal("slaStep"));
+    String clock = string(execution.getVariableLocal("slaClock"));
+    if (step == null && clock == null) {
+      throw new IllegalStateException("Input parameter slaClock (or slaStep) is missing on "
+          + execution.getCurrentActivityId());
+    }
+    Jurisdiction j = DeadlineService.jurisdiction(execution);
+    if (step != null) {
+      return new SlaEvent(caseNumber, execution.getProcessInstanceId(), clock == null ? step : clock, step,
+          stepName(execution, step), string(execution.getVariableLocal("slaGroup")), null, dueAt.toInstant(), j, null);
+    }
+    List<Holders.Holder> held = holders.of(caseNumber, execution.getCurrentActivityId());
+    Holders.Holder first = held.isEmpty() ? null : held.get(0);
+    return new SlaEvent(caseNumber, execution.getProcessInstanceId(), clock,
+        first == null ? "unknown" : first.step(), first == null ? null : first.name(),
+        first == null ? null : first.groups(),
+        held.isEmpty() ? null : held.stream().map(Holders.Holder::describe).collect(Collectors.joining("; ")),
+        dueAt.toInstant(), j, null);
   }
 
   private static String stepName(DelegateExecution execution, String step) {

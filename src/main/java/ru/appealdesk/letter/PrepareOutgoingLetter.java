@@ -32,12 +32,23 @@ class PrepareOutgoingLetter implements JavaDelegate {
     execution.setVariable("recipientName", in.recipientName());
     execution.setVariable("recipientAddress", in.recipientAddress());
     execution.setVariable("rejectionComment", null);
+    // the answer of an appeal comes signed by its approver (one signature, issue 18): recorded, not asked again
+    String signedBy = string(execution, "signedBy");
+    execution.setVariable("signedBy", signedBy);
+    if (signedBy != null) {
+      letters.sign(execution.getProcessInstanceId(), signedBy);
+    }
+    execution.setVariable("draftRequired", in.letterSubject() == null || in.letterBody() == null
+        || in.recipientName() == null || in.recipientAddress() == null);
+    if (execution.getVariable("jurisdiction") == null) {
+      execution.setVariable("jurisdiction", "kk".equals(in.language()) ? "KZ" : "RU");
+    }
     execution.setVariable("outgoingNumber", null);
     execution.setVariable("outgoingDate", null);
   }
 
   private static String string(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
+    return value == null || value.toString().isBlank() ? null : value.toString();
   }
 }

@@ -7,19 +7,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static ru.appealdesk.appeal.AppealFlows.appeal;
+import static ru.appealdesk.appeal.AppealFlows.at;
+import static ru.appealdesk.appeal.AppealFlows.client;
+import static ru.appealdesk.appeal.AppealFlows.document;
+import static ru.appealdesk.appeal.AppealFlows.now;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,506 +27,467 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.appealdesk.deadline.SlaBreaches;
 import ru.appealdesk.support.AbstractIntegrationTest;
 
-/** Every path of {@code appeal-handling}, driven like Tasklist does: task by task with the forms' variables. */
+/** Every path of {@code appeal-handling}, driven like Tasklist does: task by task with the forms' values. */
 class AppealHandlingProcessTest extends AbstractIntegrationTest {
 
-  static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-11-20T10:00:00+03:00");
-  static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-20T11:00:00+03:00");
+  static final String RECEIVED = "2026-11-20T10:00:00+03:00";
 
   @Autowired
-  AppealService service;
+  AppealFlows flows;
+  @Autowired
+  AppealSteps steps;
   @Autowired
   RuntimeService runtimeService;
   @Autowired
   TaskService taskService;
   @Autowired
-  ManagementService managementService;
-  @Autowired
   SlaBreaches breaches;
+  @Autowired
+  org.camunda.bpm.engine.HistoryService historyService;
 
   @BeforeEach
   void fixClock() {
-    ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
+    now("2026-11-20T11:00:00+03:00");
   }
 
-  // ------------------------------------------------------------------ fixtures
-
-  static ClientDetails client(String document) {
-    return new ClientDetails("Петров Пётр Петрович", "+7 900 555-12-34", "petrov-" + document.replaceAll("[^0-9a-z]", "") + "@example.ru",
-        "г. Тула, ул. Мира, д. 5", "300001", document);
-  }
-
-  static String document() {
-    return "45 07 " + UUID.randomUUID().toString().substring(0, 6);
-  }
-
-  static NewAppeal appeal(String jurisdiction, String type, String subject, String channel, ClientDetails client,
+  ProcessInstance start(String jurisdiction, String type, String subject, String channel, ClientDetails client,
       boolean completeDetails, boolean writtenAnswer) {
-    return new NewAppeal(jurisdiction, type, subject, channel, RECEIVED, "KZ".equals(jurisdiction) ? "kk" : "ru",
-        client, "Суть обращения с подробностями.", completeDetails ? "Разобраться и ответить" : null,
-        completeDetails ? "офис на ул. Мира" : null, completeDetails ? RECEIVED.minusDays(2) : null,
-        completeDetails ? "ДЗ-2026-1" : null, writtenAnswer);
+    return flows.start(appeal(jurisdiction, type, subject, channel, client, completeDetails, writtenAnswer, RECEIVED));
   }
 
-  ProcessInstance start(NewAppeal a) {
-    AppealService.Intake intake = service.intake(a, null, null);
-    return runtimeService.createProcessInstanceQuery().processInstanceId(intake.appeal().getProcessInstanceId())
-        .singleResult();
-  }
-
-  Appeal appealOf(ProcessInstance pi) {
-    return service.get(pi.getBusinessKey());
-  }
-
-  List<String> history(ProcessInstance pi) {
-    return service.view(pi.getBusinessKey()).history().stream().map(AppealView.History::status).toList();
-  }
-
-  Job timer(ProcessInstance pi, String activityId) {
-    return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
-  }
-
-  void answer(ProcessInstance pi) {
-    complete(task("Task_PrepareAnswer", pi), withVariables("answerOutcome", "SATISFIED",
-        "answerText", "Уважаемый клиент! Ваше обращение рассмотрено, нарушения устранены."));
-  }
-
-  List<MimeMessage> mailsTo(String address) {
-    return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-      try {
-        return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
-  }
-
-  // ------------------------------------------------------------------ registration
+  // ------------------------------------------------------------------ registration and the answer
 
   @Test
-  void autoRegisteredComplaintGetsConclusionApprovalAndEmailAnswer() {
-    String doc = document();
-    ProcessInstance pi = start(appeal("RU", "COMPLAINT", "LOAN_TERMS", "EMAIL", client(doc), true, false));
+  void autoRegisteredComplaintGetsTheConclusionFirstThenApprovalReworkAndAnEmailAnswer() {
+    ProcessInstance pi = start("RU", "COMPLAINT", "LOAN_TERMS", "EMAIL", client(document()), true, false);
 
-    assertThat(pi).hasPassed("Task_DecideRegistration", "Task_RouteAppeal", "Task_DecideAnswerMethod",
-        "Task_RegisterAutomatically").hasNotPassed("Task_RegisterAppeal", "Task_RequestInformation")
-        .isWaitingAt("Task_PrepareAnswer", "Task_PrepareConclusion")
+    assertThat(pi).hasPassed("Task_CheckAppeal", "Task_DecideRegistration", "Task_RouteAppeal",
+        "Task_DecideAnswerMethod", "Task_DecideApproval", "Task_RegisterAutomatically", "Task_StartAnswerClock")
+        .hasNotPassed("Task_RegisterAppeal", "Task_RequestInformation", "Task_DecideSupportingDocuments")
+        .isWaitingAt("Task_PrepareConclusion")
         .variables().containsEntry("responsibleGroup", "legal").containsEntry("coExecutorGroup", "branch-head")
-        .containsEntry("answerMethod", "EMAIL").containsEntry("approvalGroup", "branch-head");
-    assertThat(task("Task_PrepareAnswer", pi)).hasCandidateGroup("legal");
-    assertThat(task("Task_PrepareConclusion", pi)).hasCandidateGroup("branch-head");
-    Assertions.assertThat(appealOf(pi).getRegisteredAt()).isNotNull();
+        .containsEntry("answerMethod", "EMAIL").containsEntry("deliveryPath", "EMAIL")
+        .containsEntry("approvalNeeded", true).containsEntry("registrationMode", "AUTO")
+        .containsEntry("subjectText", "Условия договора займа (срок, проценты, пени)")
+        .containsEntry("responsibleGroupText", "Юридический отдел");
+    assertThat(task(pi)).hasCandidateGroup("branch-head");
+    Assertions.assertThat(flows.appeal(pi).getRegisteredAt()).isNotNull();
 
-    // the answer waits for the co-executor's conclusion, and the form shows it afterwards
-    assertThatThrownBy(() -> answer(pi)).hasMessageContaining("заключений соисполнителей");
-    assertThatThrownBy(() -> complete(task("Task_PrepareConclusion", pi), withVariables("conclusionText", "")))
-        .hasMessageContaining("conclusionText: обязательное поле");
-    complete(task("Task_PrepareConclusion", pi), withVariables("conclusionText", "Пени начислены по договору."));
-    assertThat(pi).variables().hasEntrySatisfying("conclusions",
-        v -> Assertions.assertThat((String) v).contains("[branch-head").contains("Пени начислены по договору."));
-
-    assertThatThrownBy(() -> complete(task("Task_PrepareAnswer", pi),
-        withVariables("answerOutcome", "MAYBE", "answerText", "коротко")))
-        .hasMessageContaining("answerOutcome").hasMessageContaining("answerText: не короче 20");
-    answer(pi);
+    // the diagram's order is the enforced one: the conclusion first, then the answer that shows it
+    flows.conclude(pi);
+    assertThat(pi).isWaitingAt("Task_PrepareAnswer").variables().hasEntrySatisfying("conclusions",
+        v -> Assertions.assertThat((String) v).contains("[branch-head").contains("Нарушений со стороны клиента нет."));
+    assertThat(task(pi)).hasCandidateGroup("legal");
+    flows.answer(pi);
     assertThat(pi).isWaitingAt("Task_ApproveAnswer");
     assertThat(task(pi)).hasCandidateGroup("branch-head");
-    Assertions.assertThat(appealOf(pi).getStatus()).isEqualTo(AppealStatus.ON_APPROVAL);
+    Assertions.assertThat(flows.appeal(pi).getStatus()).isEqualTo(AppealStatus.ON_APPROVAL);
 
-    // returned once for rework, then approved
-    assertThatThrownBy(() -> complete(task(pi), withVariables("answerApproved", false)))
-        .hasMessageContaining("approvalComment");
-    complete(task(pi), withVariables("answerApproved", "false", "approvalComment", "Укажите расчёт пеней"));
+    flows.approve(pi, false);
     assertThat(pi).isWaitingAt("Task_ReviseAnswer");
     assertThat(task(pi)).hasCandidateGroup("legal");
-    complete(task(pi), withVariables("answerOutcome", "EXPLAINED",
-        "answerText", "Уважаемый клиент! Пени начислены по п. 12 договора, расчёт прилагаем."));
+    flows.revise(pi);
     assertThat(pi).isWaitingAt("Task_ApproveAnswer");
-    complete(task(pi), withVariables("answerApproved", true));
+    taskService.claim(task(pi).getId(), "branchhead");
+    flows.approve(pi, true);
 
-    assertThat(pi).isWaitingAt("Task_DeliverByEmail");
+    assertThat(pi).isWaitingAt("Task_DeliverByEmail").variables().containsEntry("answerSignedBy", "branchhead");
     execute(job("Task_DeliverByEmail", pi));
-    assertThat(pi).isEnded().hasPassed("Task_CloseAppeal", "End_AppealClosed");
-    Assertions.assertThat(mailsTo("petrov-" + doc.replaceAll("[^0-9a-z]", ""))).isNotEmpty();
+    assertThat(pi).isEnded().hasPassed("End_ConsiderationDone", "Task_CloseAppeal", "End_AppealClosed");
 
-    Appeal a = appealOf(pi);
+    Appeal a = flows.appeal(pi);
     Assertions.assertThat(a.getStatus()).isEqualTo(AppealStatus.CLOSED);
     Assertions.assertThat(a.getAnswerOutcome()).isEqualTo("EXPLAINED");
-    Assertions.assertThat(a.getDeliveryProof()).isNotBlank();
-    Assertions.assertThat(history(pi)).containsExactly("RECEIVED", "REGISTERED", "IN_PROGRESS", "ON_APPROVAL",
-        "IN_PROGRESS", "ON_APPROVAL", "DELIVERING", "ANSWERED", "CLOSED");
+    Assertions.assertThat(a.getAnswerSignedBy()).isEqualTo("branchhead");
+    Assertions.assertThat(flows.history(pi)).containsExactly("RECEIVED", "REGISTERED", "IN_PROGRESS",
+        "ON_APPROVAL", "IN_PROGRESS", "ON_APPROVAL", "DELIVERING", "ANSWERED", "CLOSED");
+    AppealView view = flows.view(pi);
+    Assertions.assertThat(view.rules()).extracting(AppealView.RuleView::key)
+        .contains("appeal-handling", "appeal-routing", "registration", "answer-method", "answer-approval");
+    Assertions.assertThat(view.legalBasis()).anySatisfy(b -> Assertions.assertThat(b).contains("табл. 3"))
+        .anySatisfy(b -> Assertions.assertThat(b).contains("442-ФЗ"));
   }
 
   @Test
-  void phoneComplaintIsRegisteredByContactCenterAndAnsweredByCallInTime() {
-    String doc = document();
+  void phoneComplaintIsRegisteredByTheContactCenterAndAnsweredByCallInTime() {
     ClientDetails noDocument = new ClientDetails("Сидорова Анна", "+7 901 000-00-01", null, "г. Тула, ул. Мира, 7",
         "300002", null);
-    ProcessInstance pi = start(appeal("RU", "COMPLAINT", "EMPLOYEE_CONDUCT", "PHONE", noDocument, true, false));
+    ProcessInstance pi = start("RU", "COMPLAINT", "EMPLOYEE_CONDUCT", "PHONE", noDocument, true, false);
 
     assertThat(pi).isWaitingAt("Task_RegisterAppeal").hasNotPassed("Task_RegisterAutomatically");
-    assertThat(task(pi)).hasCandidateGroup("contact-center")
-        .hasDueDate(Date.from(OffsetDateTime.parse("2026-11-23T23:59:59+03:00").toInstant()));
-    Assertions.assertThat(appealOf(pi).getStatus()).isEqualTo(AppealStatus.RECEIVED);
+    assertThat(task(pi)).hasCandidateGroup("contact-center").hasDueDate(at("2026-11-23T23:59:59+03:00"));
+    Assertions.assertThat(task(pi).getFollowUpDate()).isEqualTo(at("2026-11-23T00:00:00+03:00"));
+    Assertions.assertThat(flows.appeal(pi).getStatus()).isEqualTo(AppealStatus.RECEIVED);
+    flows.register(pi);
 
-    assertThatThrownBy(() -> complete(task(pi), withVariables("originalMarked", false, "clientEmail", "не почта")))
-        .hasMessageContaining("originalMarked").hasMessageContaining("clientEmail");
-    complete(task(pi), withVariables("originalMarked", true, "clientIdDocument", doc));
-
-    assertThat(pi).hasPassed("Task_CheckAppeal").hasNotPassed("Task_RequestInformation")
-        .isWaitingAt("Task_PrepareAnswer");
-    Assertions.assertThat(appealOf(pi).getClient().getIdDocument()).isEqualTo(doc);
-    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("Task_PrepareConclusion").count()).isZero();
-
-    // answered before the deadline: the reminder and overdue timers go away, nothing is escalated
-    Date due = Date.from(OffsetDateTime.parse("2026-11-27T23:59:59+03:00").toInstant());
-    Assertions.assertThat(timer(pi, "Timer_PrepareAnswerOverdue").getDuedate()).isEqualTo(due);
-    Assertions.assertThat(timer(pi, "Timer_PrepareAnswerReminder").getDuedate())
-        .isEqualTo(Date.from(OffsetDateTime.parse("2026-11-27T00:00:00+03:00").toInstant()));
-    answer(pi);
-    Assertions.assertThat(timer(pi, "Timer_PrepareAnswerOverdue")).isNull();
-    Assertions.assertThat(timer(pi, "Timer_PrepareAnswerReminder")).isNull();
-
+    assertThat(pi).hasNotPassed("Task_RequestInformation").isWaitingAt("Task_PrepareAnswer");
+    Assertions.assertThat(flows.timer(pi, "Timer_AnswerDeadline").getDuedate())
+        .isEqualTo(at("2026-11-27T23:59:59+03:00"));
+    Assertions.assertThat(flows.timer(pi, "Timer_AnswerDeadlineReminder").getDuedate())
+        .isEqualTo(at("2026-11-27T00:00:00+03:00"));
+    flows.answer(pi);
     assertThat(pi).hasNotPassed("Task_ApproveAnswer").isWaitingAt("Task_RecordCallOutcome");
     assertThat(task(pi)).hasCandidateGroup("contact-center");
-    assertThatThrownBy(() -> complete(task(pi), withVariables("deliveryDate", "2026-12-31", "callSummary", "Ок")))
-        .hasMessageContaining("deliveryDate: дата не может быть в будущем").hasMessageContaining("callSummary");
-    complete(task(pi), withVariables("deliveryDate", "2026-11-20", "callSummary", "Дозвонились, ответ изложен."));
+    assertThatThrownBy(() -> flows.deliver(pi, "Task_RecordCallOutcome", "2026-12-31"))
+        .hasMessageContaining("не может быть в будущем");
+    flows.deliver(pi, "Task_RecordCallOutcome", "2026-11-20");
     assertThat(pi).isEnded().hasPassed("End_AppealClosed");
+    Assertions.assertThat(flows.timer(pi, "Timer_AnswerDeadline")).isNull();
     Assertions.assertThat(breaches.isBreached(pi.getBusinessKey())).isFalse();
-    Assertions.assertThat(appealOf(pi).getDeliveryProof()).contains("Звонок клиенту").contains("Дозвонились");
+    Assertions.assertThat(flows.appeal(pi).getDeliveryProof()).contains("Позвонить клиенту")
+        .contains("Ответ доведён");
   }
 
   @Test
-  void registrationReminderThenOverdueEscalatesToTheAppealsController() {
-    ProcessInstance pi = start(appeal("RU", "COMPLAINT", "OFFICE_HOURS", "LETTER", client(document()), true, false));
+  void registrationOverdueIsRecordedAndEscalatedOnceToTheAppealsController() {
+    ProcessInstance pi = start("RU", "COMPLAINT", "OFFICE_HOURS", "LETTER", client(document()), true, false);
     assertThat(pi).isWaitingAt("Task_RegisterAppeal");
     assertThat(task(pi)).hasCandidateGroup("office-staff");
 
-    Job reminder = timer(pi, "Timer_RegisterAppealReminder");
-    Assertions.assertThat(reminder.getDuedate())
-        .isEqualTo(Date.from(OffsetDateTime.parse("2026-11-23T00:00:00+03:00").toInstant()));
-    ClockUtil.setCurrentTime(reminder.getDuedate());
-    execute(reminder);
-    execute(job("Task_RemindRegistration", pi));
-    Assertions.assertThat(mailsTo("officer@appealdesk.local")).isNotEmpty();
-    Assertions.assertThat(breaches.isBreached(pi.getBusinessKey())).isFalse();
-
-    Job overdue = timer(pi, "Timer_RegisterAppealOverdue");
-    ClockUtil.setCurrentTime(new Date(overdue.getDuedate().getTime() + 1000));
+    var overdue = flows.timer(pi, "Timer_RegistrationOverdue");
+    Assertions.assertThat(overdue.getDuedate()).isEqualTo(at("2026-11-23T23:59:59+03:00"));
+    now("2026-11-24T00:00:05+03:00");
     execute(overdue);
-    execute(job("Task_RecordRegistrationBreach", pi));
-    assertThat(pi).isWaitingAt("Task_RegisterAppeal", "Task_EscalationRegisterAppeal");
-    assertThat(task("Task_EscalationRegisterAppeal", pi)).hasCandidateGroup("appeals-controller");
+    assertThat(pi).isWaitingAt("Task_RegisterAppeal", "Task_EscalationRegistration");
+    assertThat(task("Task_EscalationRegistration", pi)).hasCandidateGroup("appeals-controller");
+    Assertions.assertThat(breaches.forCase(pi.getBusinessKey())).singleElement().satisfies(b -> {
+      Assertions.assertThat(b.getClock()).isEqualTo("REGISTRATION");
+      Assertions.assertThat(b.getStep()).isEqualTo("Task_RegisterAppeal");
+      Assertions.assertThat(b.getStepName()).isEqualTo("Зарегистрировать обращение");
+      Assertions.assertThat(b.getGroupId()).isEqualTo("office-staff");
+    });
+
+    flows.register(pi);
+    complete(task("Task_EscalationRegistration", pi), withVariables("escalationNote", "Регистратор на больничном."));
+    assertThat(pi).isWaitingAt("Task_PrepareAnswer").hasPassed("End_RegistrationEscalated");
     Assertions.assertThat(breaches.forCase(pi.getBusinessKey())).singleElement()
-        .satisfies(b -> Assertions.assertThat(b.getStep()).isEqualTo("Task_RegisterAppeal"));
-
-    complete(task("Task_RegisterAppeal", pi), withVariables("originalMarked", true));
-    complete(task("Task_EscalationRegisterAppeal", pi), withVariables("escalationNote", "Регистратор на больничном."));
-    assertThat(pi).isWaitingAt("Task_PrepareAnswer").hasPassed("End_RegistrationEscalated",
-        "End_RegistrationReminded");
+        .satisfies(b -> Assertions.assertThat(b.getResolution()).isEqualTo("Регистратор на больничном."));
   }
 
   @Test
-  void overdueAnswerIsEscalatedAndRecorded() {
-    ProcessInstance pi = start(appeal("RU", "COMPLAINT", "COLLECTION_ACTIONS", "EMAIL", client(document()), true,
-        false));
-    assertThat(pi).isWaitingAt("Task_PrepareAnswer");
-    Job overdue = timer(pi, "Timer_PrepareAnswerOverdue");
-    Assertions.assertThat(overdue.getDuedate())
-        .isEqualTo(Date.from(OffsetDateTime.parse("2026-11-25T23:59:59+03:00").toInstant()));
-    ClockUtil.setCurrentTime(new Date(overdue.getDuedate().getTime() + 1000));
-    execute(overdue);
-    execute(job("Task_RecordAnswerBreach", pi));
-    assertThat(pi).isWaitingAt("Task_PrepareAnswer", "Task_EscalationPrepareAnswer");
-    assertThat(task("Task_EscalationPrepareAnswer", pi)).hasCandidateGroup("appeals-controller");
-    Assertions.assertThat(breaches.isBreached(pi.getBusinessKey())).isTrue();
-
-    // the controller records what was done about it; the answer itself is still due
-    complete(task("Task_EscalationPrepareAnswer", pi),
-        withVariables("escalationNote", "Юристу назначен срок до конца дня."));
-    assertThat(pi).hasPassed("End_AnswerEscalated").isWaitingAt("Task_PrepareAnswer");
-  }
-
-  @Test
-  void requestDecidedOnTheSpotIsRecordedButNotRegistered() {
-    ProcessInstance pi = start(appeal("RU", "REQUEST", "DEFERRAL_OR_INSTALLMENT", "OFFICE_ORAL", client(document()),
-        false, false));
+  void aRequestDecidedOnTheSpotIsRecordedButNotRegistered() {
+    ProcessInstance pi = start("RU", "REQUEST", "DEFERRAL_OR_INSTALLMENT", "OFFICE_ORAL", client(document()), false,
+        false);
     assertThat(pi).isWaitingAt("Task_RecordOnTheSpotDecision");
-    assertThat(task(pi)).hasCandidateGroup("branch-head")
-        .hasDueDate(Date.from(OffsetDateTime.parse("2026-11-20T23:59:59+03:00").toInstant()));
-    assertThatThrownBy(() -> complete(task(pi))).hasMessageContaining("decisionText");
+    assertThat(task(pi)).hasCandidateGroup("branch-head").hasDueDate(at("2026-11-20T23:59:59+03:00"));
     complete(task(pi), withVariables("decisionText", "Предоставлена отсрочка платежа на 14 дней."));
-
     assertThat(pi).isEnded().hasPassed("End_DecidedOnTheSpot").hasNotPassed("Task_RegisterAppeal",
-        "Task_RegisterAutomatically");
-    Appeal a = appealOf(pi);
+        "Task_RegisterAutomatically", "Task_AgreeOnTheSpotDecision", "Task_StartAnswerClock");
+    Appeal a = flows.appeal(pi);
     Assertions.assertThat(a.getRegisteredAt()).isNull();
     Assertions.assertThat(a.getStatus()).isEqualTo(AppealStatus.DECIDED_ON_THE_SPOT);
-    Assertions.assertThat(history(pi)).containsExactly("RECEIVED", "DECIDED_ON_THE_SPOT");
+    Assertions.assertThat(flows.history(pi)).containsExactly("RECEIVED", "DECIDED_ON_THE_SPOT");
   }
 
   @Test
-  void requestNeedingAWrittenAnswerIsRegisteredApprovedAndSentAsALetter() {
-    ProcessInstance pi = start(appeal("RU", "REQUEST", "RATE_REDUCTION", "OFFICE_ORAL", client(document()), false,
-        true));
+  void aRateCutDecidedOnTheSpotIsAgreedWithTheDirector() {
+    ProcessInstance pi = start("RU", "REQUEST", "RATE_REDUCTION", "OFFICE_ORAL", client(document()), false, false);
+    complete(task("Task_RecordOnTheSpotDecision", pi), withVariables("decisionText", "Ставка снижена до 0,5 % в день."));
+    assertThat(pi).isWaitingAt("Task_AgreeOnTheSpotDecision");
+    assertThat(task(pi)).hasCandidateGroup("general-director");
+    complete(task(pi), withVariables("onTheSpotAgreed", "true"));
+    assertThat(pi).isEnded().hasPassed("End_DecidedOnTheSpot");
+    Assertions.assertThat(flows.appeal(pi).getAnswerText()).contains("Согласовано");
+  }
+
+  @Test
+  void aRequestNeedingAWrittenAnswerIsSignedOnceAtApprovalAndSentAsALetter() {
+    ProcessInstance pi = start("RU", "REQUEST", "RATE_REDUCTION", "OFFICE_ORAL", client(document()), false, true);
     assertThat(pi).isWaitingAt("Task_RegisterAppeal");
-    assertThat(task(pi)).hasCandidateGroup("branch-head");
-    complete(task(pi), withVariables("originalMarked", true));
-    assertThat(pi).isWaitingAt("Task_PrepareAnswer", "Task_PrepareConclusion");
-    assertThat(task("Task_PrepareConclusion", pi)).hasCandidateGroup("collections-manager");
-    complete(task("Task_PrepareConclusion", pi), withVariables("conclusionText", "Просрочек нет, снижение возможно."));
-    answer(pi);
+    assertThat(task(pi)).hasCandidateGroup("office-staff");
+    flows.register(pi);
+    assertThat(pi).isWaitingAt("Task_PrepareConclusion");
+    assertThat(task(pi)).hasCandidateGroup("collections-manager");
+    flows.conclude(pi);
+    flows.answer(pi);
     assertThat(pi).isWaitingAt("Task_ApproveAnswer");
     assertThat(task(pi)).hasCandidateGroup("general-director");
-    complete(task(pi), withVariables("answerApproved", true));
+    taskService.claim(task(pi).getId(), "director");
+    flows.approve(pi, true);
 
     assertThat(pi).isWaitingAt("CallActivity_OutgoingLetter");
-    ProcessInstance letter = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
-        .singleResult();
+    ProcessInstance letter = flows.letter(pi);
     assertThat(letter).variables().containsEntry("caseNumber", pi.getBusinessKey())
-        .containsEntry("signatoryGroup", "general-director").containsEntry("letterKind", "ANSWER");
-    complete(task("Task_DraftLetter", letter));
-    complete(task("Task_SignLetter", letter), withVariables("signed", true));
+        .containsEntry("signedBy", "director").containsEntry("letterKind", "ANSWER")
+        .containsEntry("jurisdiction", "RU");
+    // signed at approval: the letter goes to registration without a second signature
+    assertThat(letter).isWaitingAt("Task_RegisterLetter").hasNotPassed("Task_SignLetter", "Task_DraftLetter")
+        .hasPassed("Gateway_SignatureNeeded", "Gateway_SignedMerge");
     complete(task("Task_RegisterLetter", letter), withVariables("registrationConfirmed", true));
     complete(task("Task_SendLetter", letter), withVariables("dispatchMethod", "REGISTERED_MAIL",
         "trackingNumber", "80081234567890"));
-    while (managementService.createJobQuery().processInstanceId(letter.getId()).count() > 0) {
-      execute(managementService.createJobQuery().processInstanceId(letter.getId()).list().get(0));
-    }
+    flows.runLetterJobs(pi);
 
-    assertThat(pi).isWaitingAt("Task_RecordLetterDelivery");
-    assertThat(pi).variables().containsKey("outgoingNumber");
+    assertThat(pi).isWaitingAt("Task_RecordLetterDelivery").variables().containsKey("outgoingNumber");
     assertThat(task(pi)).hasCandidateGroup("branch-head");
-    complete(task(pi), withVariables("deliveryDate", "2026-11-20", "deliveryReference", "РПО 80081234567890"));
+    flows.deliver(pi, "Task_RecordLetterDelivery", "2026-11-20");
     assertThat(pi).isEnded().hasPassed("End_AppealClosed");
-    Assertions.assertThat(appealOf(pi).getDeliveryProof()).contains("Письмо исх. №").contains("80081234567890");
+    Assertions.assertThat(flows.appeal(pi).getDeliveryProof()).contains("отправлено почтой");
   }
 
-  // ------------------------------------------------------------------ missing information (SPEC §3.4)
+  // ------------------------------------------------------------------ information (SPEC §3.4, §5a; KZ ¶58)
 
   ProcessInstance waitingForInformation() {
-    ProcessInstance pi = start(appeal("RU", "COMPLAINT", "OFFICE_HOURS", "WEBSITE", client(document()), false, false));
+    ProcessInstance pi = start("RU", "COMPLAINT", "OFFICE_HOURS", "WEBSITE", client(document()), false, false);
     assertThat(pi).isWaitingAt("Task_RegisterAppeal");
     assertThat(task(pi)).hasCandidateGroup("internet-marketer");
-    complete(task(pi), withVariables("originalMarked", true));
+    flows.register(pi);
     assertThat(pi).isWaitingAt("Task_RequestInformation").variables()
         .containsEntry("missingDetails", "SITUATION_PLACE,SITUATION_AT,DEMAND");
     assertThat(task(pi)).hasCandidateGroup("branch-head");
     complete(task(pi), withVariables("informationRequestText", "Сообщите, в каком офисе и когда это произошло."));
-    assertThat(pi).isWaitingAt("Gateway_AwaitInformation");
-    Assertions.assertThat(appealOf(pi).getStatus()).isEqualTo(AppealStatus.INFORMATION_REQUESTED);
+    assertThat(pi).isWaitingAt("Task_ReceiveInformation");
+    assertThat(task(pi)).hasCandidateGroup("branch-head").hasCandidateGroup("internet-marketer");
+    Assertions.assertThat(flows.appeal(pi).getStatus()).isEqualTo(AppealStatus.INFORMATION_REQUESTED);
     return pi;
   }
 
   @Test
-  void missingInformationArrivesAndTheAnswerIsDueFiveWorkingDaysLater() {
+  void theClientsInformationArrivesThroughTheApiAndTheAnswerIsDueFiveWorkingDaysAfterItsReceipt() {
     ProcessInstance pi = waitingForInformation();
-    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-27T18:30:00+03:00").toInstant()));
-    service.informationReceived(pi.getBusinessKey(), new InformationUpdate("Офис на ул. Мира, 25.11 в 9:00 закрыт.",
+    // received (per the API) on Friday 27.11 18:30, entered Monday 30.11: counted from the 27th -> Fri 04.12
+    now("2026-11-30T09:00:00+03:00");
+    steps.informationReceived(pi.getBusinessKey(), new InformationUpdate("Офис на ул. Мира, 25.11 в 9:00 закрыт.",
         null, "Наказать виновных", "офис на ул. Мира", OffsetDateTime.parse("2026-11-25T09:00:00+03:00"), null,
-        List.of("doc-1")));
-
-    assertThat(pi).hasPassed("Event_InformationReceived", "Task_ResumeAnswerClock")
-        .hasNotPassed("Timer_InformationTimeout").isWaitingAt("Task_PrepareAnswer");
-    Date due = Date.from(OffsetDateTime.parse("2026-12-04T23:59:59+03:00").toInstant());
-    assertThat(task(pi)).hasDueDate(due);
-    Appeal a = appealOf(pi);
-    Assertions.assertThat(a.getAnswerDueAt()).isEqualTo(due.toInstant());
-    Assertions.assertThat(a.getMissingDetails()).isNull();
-    Assertions.assertThat(history(pi)).containsSubsequence("INFORMATION_REQUESTED", "INFORMATION_RECEIVED",
-        "IN_PROGRESS");
-  }
-
-  @Test
-  void missingInformationTimesOutAndTheAppealIsAnsweredOnWhatIsThere() {
-    ProcessInstance pi = waitingForInformation();
-    Job timeout = timer(pi, "Timer_InformationTimeout");
-    Assertions.assertThat(timeout.getDuedate())
-        .isEqualTo(Date.from(OffsetDateTime.parse("2026-12-04T23:59:59+03:00").toInstant()));
-    ClockUtil.setCurrentTime(timeout.getDuedate());
-    execute(timeout);
-    assertThat(pi).hasPassed("Timer_InformationTimeout", "Task_ResumeAnswerClock")
-        .hasNotPassed("Event_InformationReceived").isWaitingAt("Task_PrepareAnswer");
-    Assertions.assertThat(appealOf(pi).getAnswerDueAt())
-        .isEqualTo(OffsetDateTime.parse("2026-12-11T23:59:59+03:00").toInstant());
-    Assertions.assertThatThrownBy(() -> service.informationReceived(pi.getBusinessKey(),
-        new InformationUpdate("поздно", null, null, null, null, null, null)))
-        .hasMessageContaining("не ожидает");
-  }
-
-  // ------------------------------------------------------------------ Kazakhstan (¶54)
-
-  @Test
-  void kazakhAbusiveAppealGetsAReasonedRefusalAndARepeatIsDetected() {
-    String doc = document();
-    ProcessInstance pi = start(appeal("KZ", "COMPLAINT", "OTHER", "EMAIL", client(doc), true, false));
-    assertThat(pi).hasPassed("Task_RegisterAutomatically").isWaitingAt("Task_CheckAdmissibility");
-    assertThat(task(pi)).hasCandidateGroup("kz-complaints");
-    assertThat(pi).variables().containsEntry("suggestedRefusalGround", "NONE")
-        .containsEntry("answerDueAtText", "07.12.2026 23:59 (Алматы)");
-
-    assertThatThrownBy(() -> complete(task(pi), withVariables("refusalGround", "ABUSIVE")))
-        .hasMessageContaining("refusalReason");
-    complete(task(pi), withVariables("refusalGround", "ABUSIVE", "refusalReason", "Обращение содержит угрозы сотруднику."));
-    assertThat(pi).isWaitingAt("Task_PrepareRefusal").hasNotPassed("Task_RequestInformation");
-    complete(task(pi), withVariables("answerText", "Обращение не рассматривается по существу: пункт 54 Политики."));
-    assertThat(pi).hasNotPassed("Task_ApproveAnswer").isWaitingAt("Task_DeliverByEmail");
-    execute(job("Task_DeliverByEmail", pi));
+        List.of(), OffsetDateTime.parse("2026-11-27T18:30:00+03:00")));
+    assertThat(pi).hasPassed("Event_InformationReceived", "Task_ResumeAnswerClock").isWaitingAt("Task_PrepareAnswer")
+        .variables().containsEntry("answerDueAt", at("2026-12-04T23:59:59+03:00"));
+    Assertions.assertThat(flows.appeal(pi).getSituationPlace()).isEqualTo("офис на ул. Мира");
+    Assertions.assertThat(flows.history(pi)).contains("INFORMATION_REQUESTED", "INFORMATION_RECEIVED");
+    flows.answer(pi);
+    flows.deliver(pi, "Task_AnswerThroughChannel", "2026-11-30");
     assertThat(pi).isEnded();
-    Appeal refused = appealOf(pi);
-    Assertions.assertThat(refused.getRefusalGround()).isEqualTo("ABUSIVE");
-    Assertions.assertThat(refused.getAnswerOutcome()).isEqualTo("REFUSED_TO_CONSIDER");
-    Assertions.assertThat(refused.getStatus()).isEqualTo(AppealStatus.CLOSED);
+  }
 
-    // the same client asks the same again: the history shows the earlier answer
-    ProcessInstance again = start(appeal("KZ", "COMPLAINT", "OTHER", "EMAIL", client(doc), true, false));
-    assertThat(again).isWaitingAt("Task_CheckAdmissibility").variables()
-        .containsEntry("suggestedRefusalGround", "REPEAT_WITHOUT_NEW_ARGUMENTS")
-        .hasEntrySatisfying("admissibilityHints", h -> Assertions.assertThat((String) h).contains(pi.getBusinessKey()));
-    complete(task(again), withVariables("refusalGround", "NONE"));
-    assertThat(again).isWaitingAt("Task_PrepareAnswer");
-    assertThat(task(again)).hasCandidateGroup("kz-complaints");
+  @Test
+  void anEmployeeRecordsTheInformationTheClientBroughtToTheOffice() {
+    ProcessInstance pi = waitingForInformation();
+    now("2026-11-25T15:00:00+03:00");
+    complete(task("Task_ReceiveInformation", pi), withVariables("informationNote", "Клиент принёс объяснение.",
+        "informationReceivedOn", "2026-11-25", "situationPlace", "офис на ул. Ленина"));
+    assertThat(pi).hasNotPassed("Event_InformationReceived", "Timer_InformationTimeout")
+        .isWaitingAt("Task_PrepareAnswer").variables()
+        // the later of the original deadline (Wed 25.11, 3 WD) and 5 WD after 25.11 -> Wed 02.12
+        .containsEntry("answerDueAt", at("2026-12-02T23:59:59+03:00"));
+  }
+
+  @Test
+  void nothingArrivesAndTheStoppedClockResumesWithTheDaysItHadLeft() {
+    ProcessInstance pi = waitingForInformation();
+    // suspended on Fri 20.11 with 3 WD left (due Wed 25.11); the wait ends 10 WD later, Fri 04.12 -> due Wed 09.12
+    var timeout = flows.timer(pi, "Timer_InformationTimeout");
+    Assertions.assertThat(timeout.getDuedate()).isEqualTo(at("2026-12-04T23:59:59+03:00"));
+    now("2026-12-05T00:00:01+03:00");
+    execute(timeout);
+    assertThat(pi).hasPassed("Timer_InformationTimeout").isWaitingAt("Task_PrepareAnswer").variables()
+        .containsEntry("answerDueAt", at("2026-12-09T23:59:59+03:00"));
+  }
+
+  @Test
+  void theAnswerTaskAsksTheClientForDocumentsAndBringsInAnotherUnit() {
+    ProcessInstance pi = start("RU", "APPLICATION", "OTHER_WRITTEN", "EMAIL", client(document()), true, false);
+    assertThat(pi).isWaitingAt("Task_PrepareAnswer");
+    complete(task(pi), withVariables("answerAction", "ADD_CO_EXECUTORS", "additionalCoExecutors", List.of("legal")));
+    assertThat(pi).isWaitingAt("Task_PrepareConclusion");
+    assertThat(task(pi)).hasCandidateGroup("legal");
+    flows.conclude(pi);
+    assertThat(pi).isWaitingAt("Task_PrepareAnswer");
+    complete(task(pi), withVariables("answerAction", "REQUEST_INFORMATION",
+        "informationRequestText", "Пришлите, пожалуйста, копию договора."));
+    assertThat(pi).isWaitingAt("Task_RequestInformation").hasPassed("Gateway_RequestMerge");
+    complete(task(pi), withVariables("informationRequestText", "Пришлите, пожалуйста, копию договора."));
+    steps.informationReceived(pi.getBusinessKey(), new InformationUpdate("Копия договора", null, null, null, null,
+        null, List.of()));
+    assertThat(pi).isWaitingAt("Task_PrepareAnswer");
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("Task_PrepareConclusion").count()).as("the earlier conclusions are not asked again").isZero();
+    flows.answer(pi);
+    assertThat(pi).isWaitingAt("CallActivity_OutgoingLetter");
+    Assertions.assertThat(flows.appeal(pi).getCoExecutorGroup()).isEqualTo("legal");
+  }
+
+  // ------------------------------------------------------------------ KZ (¶54, ¶61)
+
+  @Test
+  void aKazakhAbusiveAppealGetsAReasonedRefusalAndARepeatIsDetected() {
+    ClientDetails client = client(document());
+    ProcessInstance first = start("KZ", "COMPLAINT", "OTHER", "EMAIL", client, true, false);
+    assertThat(first).isWaitingAt("Task_CheckAdmissibility").variables()
+        .containsEntry("responsibleGroup", "kz-complaints").containsEntry("registrationMode", "AUTO");
+    complete(task(first), withVariables("refusalGround", "NONE"));
+    assertThat(first).isWaitingAt("Task_PrepareAnswer");
+    flows.answer(first);
+    assertThat(first).isWaitingAt("Task_DeliverByEmail");
+    execute(job("Task_DeliverByEmail", first));
+    assertThat(first).isEnded();
+
+    ProcessInstance second = start("KZ", "COMPLAINT", "OTHER", "EMAIL", client, true, false);
+    assertThat(second).isWaitingAt("Task_CheckAdmissibility").variables()
+        .containsEntry("suggestedRefusalGround", "REPEAT_WITHOUT_NEW_ARGUMENTS");
+    complete(task(second), withVariables("refusalGround", "ABUSIVE", "refusalReason", "Обращение содержит угрозы."));
+    assertThat(second).isWaitingAt("Task_PrepareRefusal");
+    complete(task(second), withVariables("answerText", "Өтінішіңіз қаралмайды: онда қорқыту бар (п. 54)."));
+    assertThat(second).hasNotPassed("Task_ApproveAnswer").isWaitingAt("Task_DeliverByEmail");
+    execute(job("Task_DeliverByEmail", second));
+    assertThat(second).isEnded();
+    Assertions.assertThat(flows.appeal(second).getAnswerOutcome()).isEqualTo("REFUSED_TO_CONSIDER");
   }
 
   @Test
   void aRefusalReturnedByTheApproverGoesBackToTheRefusalTask() {
-    ProcessInstance pi = start(appeal("KZ", "COMPLAINT", "OTHER", "EMAIL", client(document()), true, false));
-    complete(task(pi), withVariables("refusalGround", "OUT_OF_COMPETENCE",
-        "refusalReason", "Вопрос относится к компетенции банка-партнёра."));
-    // the current table names no approver for KZ appeals; a process owner may add one
-    runtimeService.setVariable(pi.getId(), "approvalGroup", "client-rights-officer");
-    complete(task("Task_PrepareRefusal", pi), withVariables("answerText", "Вопрос вне компетенции организации: обратитесь в банк."));
+    ProcessInstance pi = start("KZ", "COMPLAINT", "OTHER", "PHONE", client(document()), true, false);
+    flows.register(pi);
+    complete(task("Task_CheckAdmissibility", pi), withVariables("refusalGround", "OUT_OF_COMPETENCE",
+        "refusalReason", "Вопрос относится к банку."));
+    // a process owner who adds an approval step for KZ refusals (simulated on this case)
+    runtimeService.setVariables(pi.getId(), Map.of("approvalNeeded", true, "approvalGroup", "client-rights-officer"));
+    complete(task("Task_PrepareRefusal", pi), withVariables("answerText", "Сұрағыңыз біздің құзыретімізге кірмейді."));
     assertThat(pi).isWaitingAt("Task_ApproveAnswer");
-    assertThat(task(pi)).hasCandidateGroup("client-rights-officer");
-    complete(task(pi), withVariables("answerApproved", false, "approvalComment", "Укажите адрес банка"));
-    assertThat(pi).isWaitingAt("Task_PrepareRefusal").hasNotPassed("Task_ReviseAnswer");
-    complete(task(pi), withVariables("answerText", "Вопрос вне компетенции организации: обратитесь в банк по адресу …"));
-    complete(task("Task_ApproveAnswer", pi), withVariables("answerApproved", true));
-    assertThat(pi).isWaitingAt("Task_DeliverByEmail");
+    flows.approve(pi, false);
+    assertThat(pi).isWaitingAt("Task_PrepareRefusal");
+    Assertions.assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("Gateway_RefusalRework").count()).isEqualTo(2);
   }
 
   @Test
-  void anonymousKazakhAppealIsSuggestedAsAnonymous() {
-    ProcessInstance pi = start(appeal("KZ", "COMPLAINT", "OTHER", "WHATSAPP", null, false, false));
-    assertThat(pi).isWaitingAt("Task_RegisterAppeal");
-    complete(task(pi), withVariables("originalMarked", true));
-    assertThat(pi).isWaitingAt("Task_CheckAdmissibility").variables()
-        .containsEntry("suggestedRefusalGround", "ANONYMOUS");
+  void anAnonymousKazakhAppealIsRegisteredByAnEmployeeAndSuggestedAsAnonymous() {
+    ProcessInstance pi = start("KZ", "COMPLAINT", "OTHER", "WHATSAPP", null, false, false);
+    assertThat(pi).isWaitingAt("Task_RegisterAppeal").variables()
+        .containsEntry("suggestedRefusalGround", "ANONYMOUS").containsEntry("detailsComplete", false);
+    flows.register(pi);
+    assertThat(pi).isWaitingAt("Task_CheckAdmissibility").hasNotPassed("Task_RequestInformation");
   }
 
-  // ------------------------------------------------------------------ delivery methods (DMN answer-method)
+  // ------------------------------------------------------------------ other answer paths
 
   @Test
-  void suggestionInTheReviewBookIsAnsweredThereAndByAFollowUpCall() {
-    ProcessInstance pi = start(appeal("RU", "SUGGESTION", "OFFICE_EQUIPMENT", "REVIEW_BOOK", client(document()),
-        false, false));
-    assertThat(task(pi)).hasCandidateGroup("office-staff");
-    complete(task(pi), withVariables("originalMarked", true));
-    answer(pi);
+  void aSuggestionInTheReviewBookIsAnsweredThereAndByAFollowUpCall() {
+    ProcessInstance pi = start("RU", "SUGGESTION", "OFFICE_EQUIPMENT", "REVIEW_BOOK", client(document()), true, false);
+    flows.register(pi);
+    flows.answer(pi);
     assertThat(pi).isWaitingAt("Task_RecordPublishedAnswer");
-    assertThat(task(pi)).hasCandidateGroup("branch-head");
-    complete(task(pi), withVariables("publishedWhere", "Книга отзывов, с. 14", "deliveryDate", "2026-11-20",
-        "publishedText", "Спасибо, кулер установим."));
-    assertThat(pi).isWaitingAt("Task_RecordCallOutcome");
-    complete(task(pi), withVariables("deliveryDate", "2026-11-20", "callSummary", "Клиенту сообщено об ответе."));
-    assertThat(pi).isEnded().hasPassed("Gateway_FollowUpCall", "Task_RecordCallOutcome");
-    Assertions.assertThat(appealOf(pi).getDeliveryProof()).contains("Книга отзывов").contains("Звонок клиенту");
+    flows.deliver(pi, "Task_RecordPublishedAnswer", "2026-11-20");
+    assertThat(pi).hasPassed("Gateway_FollowUpCall", "Gateway_CallMerge").isWaitingAt("Task_RecordCallOutcome");
+    flows.deliver(pi, "Task_RecordCallOutcome", "2026-11-20");
+    assertThat(pi).isEnded();
   }
 
   @Test
-  void reviewOnAThirdPartySiteIsAnsweredOnThatSite() {
-    ProcessInstance pi = start(appeal("RU", "REVIEW", null, "THIRD_PARTY_SITE", null, false, false));
-    assertThat(task(pi)).hasCandidateGroup("regional-network-head");
-    complete(task(pi), withVariables("originalMarked", true));
-    answer(pi);
+  void aReviewOnAThirdPartySiteIsRegisteredFromDiscoveryAndAnsweredOnThatSite() {
+    NewAppeal review = new NewAppeal("RU", "REVIEW", null, "THIRD_PARTY_SITE",
+        OffsetDateTime.parse("2026-11-18T10:00:00+03:00"), "ru", null, "Отзыв на сайте отзывов.", null, null, null,
+        null, false, OffsetDateTime.parse("2026-11-20T09:00:00+03:00"), null, null, null);
+    ProcessInstance pi = flows.start(review);
+    assertThat(pi).isWaitingAt("Task_RegisterAppeal");
+    // Table 1: one working day from the discovery (Fri 20.11) -> Mon 23.11
+    assertThat(task(pi)).hasCandidateGroup("regional-network-head").hasDueDate(at("2026-11-23T23:59:59+03:00"));
+    flows.register(pi);
+    flows.answer(pi);
     assertThat(pi).isWaitingAt("Task_RecordPublishedAnswer");
     assertThat(task(pi)).hasCandidateGroup("internet-marketer");
-    complete(task(pi), withVariables("publishedWhere", "https://otzovik.example/123", "deliveryDate", "2026-11-20",
-        "publishedText", "Благодарим за отзыв!"));
-    assertThat(pi).isEnded().hasPassed("Gateway_FollowUpCall").hasNotPassed("Task_RecordCallOutcome");
+    flows.deliver(pi, "Task_RecordPublishedAnswer", "2026-11-20");
+    assertThat(pi).hasPassed("Gateway_FollowUpCall").hasNotPassed("Task_RecordCallOutcome").isEnded();
   }
 
   @Test
-  void oralSuggestionIsAnsweredOrallyInTheOffice() {
-    ProcessInstance pi = start(appeal("RU", "SUGGESTION", "LOAN_CONDITIONS", "OFFICE_ORAL", client(document()), false,
-        false));
-    complete(task("Task_RegisterAppeal", pi), withVariables("originalMarked", true));
-    answer(pi);
+  void anOralSuggestionInTheOfficeIsAnsweredOrally() {
+    ProcessInstance pi = start("RU", "SUGGESTION", "LOAN_CONDITIONS", "OFFICE_ORAL", client(document()), true, false);
+    assertThat(pi).isWaitingAt("Task_RegisterAppeal");
+    assertThat(task(pi)).hasCandidateGroup("office-staff");
+    flows.register(pi);
+    flows.answer(pi);
     assertThat(pi).isWaitingAt("Task_RecordOralAnswer");
-    complete(task(pi), withVariables("deliveryDate", "2026-11-20", "oralSummary", "Разъяснены условия займов."));
-    assertThat(pi).isEnded().hasPassed("End_AppealClosed");
+    flows.deliver(pi, "Task_RecordOralAnswer", "2026-11-20");
+    assertThat(pi).isEnded();
   }
 
   @Test
-  void consultationFromTheWebsiteIsRegisteredAutomaticallyAndAnsweredThroughTheSameChannel() {
-    ProcessInstance pi = start(appeal("RU", "CONSULTATION", null, "WEBSITE", client(document()), false, false));
+  void aWrittenRequestInTheOfficeIsRegisteredAndAnsweredOnLetterhead() {
+    ProcessInstance pi = start("RU", "REQUEST", "LOAN_INCREASE", "OFFICE_WRITTEN", client(document()), true, true);
+    flows.register(pi);
+    flows.conclude(pi);
+    flows.answer(pi);
+    assertThat(pi).isWaitingAt("CallActivity_OutgoingLetter").variables()
+        .containsEntry("answerMethod", "LETTERHEAD_IN_OFFICE");
+    ProcessInstance request = start("RU", "REQUEST", "LOAN_INCREASE", "OFFICE_WRITTEN", client(document()), true,
+        false);
+    assertThat(request).isWaitingAt("Task_RecordOnTheSpotDecision");
+  }
+
+  @Test
+  void aConsultationFromTheWebsiteIsRegisteredAutomaticallyAndAnsweredThroughTheSameChannel() {
+    ProcessInstance pi = start("RU", "CONSULTATION", null, "WEBSITE", client(document()), true, false);
     assertThat(pi).hasPassed("Task_RegisterAutomatically").isWaitingAt("Task_PrepareAnswer");
-    answer(pi);
+    flows.answer(pi);
     assertThat(pi).isWaitingAt("Task_AnswerThroughChannel");
-    assertThat(task(pi)).hasCandidateGroup("branch-head");
-    complete(task(pi), withVariables("deliveryDate", "2026-11-20", "deliveryReference", "Сообщение в форме сайта №77"));
-    assertThat(pi).isEnded().hasPassed("End_AppealClosed");
-    Assertions.assertThat(appealOf(pi).getStatus()).isEqualTo(AppealStatus.CLOSED);
+    flows.deliver(pi, "Task_AnswerThroughChannel", "2026-11-20");
+    assertThat(pi).isEnded();
+  }
+
+  // ------------------------------------------------------------------ Table 5, regulators
+
+  @Test
+  void anInterestSuspensionShowsItsDocumentsAndIsNotAnsweredWithoutThemOrAReason() {
+    NewAppeal in = new NewAppeal("RU", "APPLICATION", "INTEREST_SUSPENSION", "EMAIL",
+        OffsetDateTime.parse(RECEIVED), "ru", client(document()), "Прошу приостановить проценты.", "Приостановить",
+        "офис", OffsetDateTime.parse(RECEIVED).minusDays(1), "ДЗ-1", false, null, "INPATIENT_OVER_3_MONTHS", null,
+        null);
+    ProcessInstance pi = flows.start(in);
+    assertThat(pi).hasPassed("Task_DecideSupportingDocuments").isWaitingAt("Task_PrepareAnswer").variables()
+        .hasEntrySatisfying("requiredDocumentsText", v -> Assertions.assertThat((String) v)
+            .contains("больничного листа").contains("медицинской карты"));
+    assertThatThrownBy(() -> flows.answer(pi)).hasMessageContaining("нужны документы");
+    complete(task(pi), withVariables("answerAction", "ANSWER", "answerOutcome", "NOT_SATISFIED",
+        "answerText", "Отказ: документы о лечении не представлены, приостановить проценты нельзя.",
+        "documentsWaiverReason", "Клиент отказался представить документы."));
+    assertThat(pi).isWaitingAt("CallActivity_OutgoingLetter");
   }
 
   @Test
-  void everyOpenTaskOfTheProcessHasAFormDueDateAndCandidateGroup() {
-    ProcessInstance pi = start(appeal("RU", "COMPLAINT", "PERSONAL_CABINET", "EMAIL", client(document()), true, false));
+  void aComplaintForwardedByTheBankOfRussiaSendsACopyOfTheAnswerBack() {
+    NewAppeal in = new NewAppeal("RU", "COMPLAINT", "COLLECTION_ACTIONS", "EMAIL", OffsetDateTime.parse(RECEIVED),
+        "ru", client(document()), "Жалоба через Банк России.", "Прекратить звонки", "дом",
+        OffsetDateTime.parse(RECEIVED).minusDays(3), "ДЗ-7", false, null, null, null,
+        new NewAppeal.Regulator("BANK_OF_RUSSIA", "ОГ-2026-77412", OffsetDateTime.parse("2026-11-19T12:00:00+03:00")));
+    ProcessInstance pi = flows.start(in);
+    assertThat(pi).variables().containsEntry("regulatorReference", "ОГ-2026-77412").hasEntrySatisfying(
+        "regulatorText", v -> Assertions.assertThat((String) v).contains("Банк России").contains("ОГ-2026-77412"));
+    flows.answer(pi);
+    execute(job("Task_DeliverByEmail", pi));
+    assertThat(pi).isWaitingAt("Task_SendRegulatorCopy");
+    assertThat(task(pi)).hasCandidateGroup("appeals-controller");
+    complete(task(pi), withVariables("regulatorCopyChannel", "личный кабинет участника информационного обмена Банка России",
+        "regulatorCopyReference", "исх. 15/11 от 20.11.2026", "regulatorCopyDate", "2026-11-20"));
+    assertThat(pi).isEnded();
+    AppealView view = flows.view(pi);
+    Assertions.assertThat(view.regulator().reference()).isEqualTo("ОГ-2026-77412");
+    Assertions.assertThat(view.regulator().copyProof()).contains("исх. 15/11");
+  }
+
+  // ------------------------------------------------------------------ Tasklist
+
+  @Test
+  void everyOpenTaskOfAnAppealHasAFormADueDateAFollowUpAndACandidateGroup() {
+    ProcessInstance pi = start("RU", "COMPLAINT", "LOAN_TERMS", "EMAIL", client(document()), true, false);
     for (Task t : taskService.createTaskQuery().processInstanceId(pi.getId()).initializeFormKeys().list()) {
       Assertions.assertThat(t.getDueDate()).as(t.getTaskDefinitionKey()).isNotNull();
-      Assertions.assertThat(t.getCamundaFormRef()).as(t.getTaskDefinitionKey()).isNotNull();
-      Assertions.assertThat(taskService.getIdentityLinksForTask(t.getId())).as(t.getTaskDefinitionKey())
-          .anyMatch(l -> l.getGroupId() != null);
+      Assertions.assertThat(t.getFollowUpDate()).as(t.getTaskDefinitionKey()).isNotNull();
+      Assertions.assertThat(taskService.getIdentityLinksForTask(t.getId())).as(t.getTaskDefinitionKey()).isNotEmpty();
     }
-  }
-
-  // ------------------------------------------------------------------ started by an employee in Tasklist
-
-  @Autowired
-  org.camunda.bpm.engine.FormService formService;
-  @Autowired
-  org.camunda.bpm.engine.RepositoryService repositoryService;
-
-  String definitionId() {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(AppealService.PROCESS_KEY)
-        .latestVersion().singleResult().getId();
   }
 
   @Test
   void anEmployeeEntersAPaperApplicationWithTheStartFormInTasklist() {
-    String doc = document();
-    java.util.Map<String, Object> form = new java.util.HashMap<>(java.util.Map.of("jurisdiction", "RU",
-        "appealType", "APPLICATION", "subject", "DEBT_CERTIFICATE", "channel", "OFFICE_WRITTEN", "language", "ru",
-        "receivedOn", "2026-11-20T09:30", "clientFullName", "Орлова Ольга", "clientPhone", "+7 902 111-22-33",
-        "appealContent", "Прошу выдать справку об отсутствии задолженности."));
-    form.putAll(java.util.Map.of("clientAddress", "г. Тула, ул. Мира, 9", "clientPostalCode", "300003",
-        "clientIdDocument", doc, "contractNumber", "ДЗ-2025-10", "writtenAnswerRequested", false));
-
-    ProcessInstance pi = formService.submitStartForm(definitionId(), form);
-
-    Assertions.assertThat(pi.getBusinessKey()).matches("RU-2026-\\d{6}");
-    assertThat(pi).hasPassed("Task_AcceptAppeal").isWaitingAt("Task_RegisterAppeal");
-    assertThat(task(pi)).hasCandidateGroup("office-staff");
-    Appeal a = appealOf(pi);
-    Assertions.assertThat(a.getProcessInstanceId()).isEqualTo(pi.getId());
-    Assertions.assertThat(a.getReceivedAt()).isEqualTo(OffsetDateTime.parse("2026-11-20T09:30:00+03:00").toInstant());
-    Assertions.assertThat(a.getClient().getIdDocument()).isEqualTo(doc);
-    assertThat(pi).variables().containsEntry("appealNumber", pi.getBusinessKey())
-        .containsEntry("responsibleGroup", "branch-head").containsEntry("answerMethod", "LETTERHEAD_IN_OFFICE");
-  }
-
-  @Test
-  void theStartFormIsValidatedOnTheServer() {
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(AppealService.PROCESS_KEY).count();
-    assertThatThrownBy(() -> formService.submitStartForm(definitionId(), java.util.Map.of("jurisdiction", "RU",
-        "channel", "PIGEON", "clientEmail", "не почта", "appealContent", "Текст обращения")))
-        .hasMessageContaining("appealType").hasMessageContaining("clientEmail");
-    assertThatThrownBy(() -> formService.submitStartForm(definitionId(), java.util.Map.of("jurisdiction", "RU",
-        "appealType", "COMPLAINT", "subject", "LOAN_TERMS", "channel", "PIGEON", "appealContent", "Текст")))
-        .hasMessageContaining("channel: недопустимое значение «PIGEON»");
-    Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AppealService.PROCESS_KEY)
-        .count()).isEqualTo(before);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(AppealIntake.PROCESS_KEY, Map.ofEntries(
+        Map.entry("jurisdiction", "RU"), Map.entry("appealType", "APPLICATION"),
+        Map.entry("subjectApplication", "DEBT_CERTIFICATE"), Map.entry("channel", "OFFICE_WRITTEN"),
+        Map.entry("language", "ru"), Map.entry("receivedOn", "2026-11-20T09:30"),
+        Map.entry("clientFullName", "Кузнецова Ольга"), Map.entry("clientPhone", "+7 900 111-22-33"),
+        Map.entry("appealContent", "Прошу выдать справку о задолженности.")));
+    Assertions.assertThat(pi.getBusinessKey()).startsWith("RU-2026-");
+    assertThat(pi).isWaitingAt("Task_RegisterAppeal").variables().containsEntry("subject", "DEBT_CERTIFICATE");
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(AppealIntake.PROCESS_KEY, Map.of(
+        "jurisdiction", "RU", "appealType", "COMPLAINT", "channel", "PIGEON", "appealContent", "x")))
+        .hasMessageContaining("channel");
   }
 }

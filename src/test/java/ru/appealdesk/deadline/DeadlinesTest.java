@@ -47,10 +47,14 @@ class DeadlinesTest {
       "RU, 2026-11-07T12:00, 3, WORKING_DAYS, 2026-11-11",   // Saturday
       "RU, 2026-11-04T12:00, 3, WORKING_DAYS, 2026-11-09",   // public holiday
       "RU, 2026-01-03T12:00, 1, WORKING_DAYS, 2026-01-12",   // New-Year holidays to 11 Jan
-      "RU, 2026-06-13T12:00, 0, SAME_DAY,     2026-06-15",   // same day on a weekend -> next working day
+      "RU, 2026-06-13T12:00, 0, SAME_DAY,     2026-06-13",   // same day on a weekend: that Saturday (SPEC §5)
+      "RU, 2026-11-07T09:00, 0, SAME_DAY,     2026-11-07",   // issue 13: SAME_DAY received on a Saturday
+      "KZ, 2026-08-16T10:00, 15, CALENDAR_DAYS, 2026-08-31", // issue 13: 31.08.2026 is a working day now
+      "RU, 2027-06-11T10:00, 1, WORKING_DAYS, 2027-06-15",   // 2027 derived: 12 June (Sat) moves to 14 June
+      "KZ, 2027-03-12T10:00, 1, WORKING_DAYS, 2027-03-16",   // 2027 derived: 15 March, Constitution Day
       // decreed transfers and shortened days
       "RU, 2025-10-31T12:00, 1, WORKING_DAYS, 2025-11-01",   // working Saturday 1 Nov 2025 (shortened)
-      "RU, 2026-12-30T12:00, 1, WORKING_DAYS, 2027-01-11",   // 31 Dec 2026 off, 2027 falls back (fixed holidays)
+      "RU, 2026-12-30T12:00, 1, WORKING_DAYS, 2027-01-11",   // 31 Dec 2026 off, 2027 derived from art. 112
       "KZ, 2025-01-02T12:00, 1, WORKING_DAYS, 2025-01-05",   // 3 Jan off, Sunday 5 Jan worked (swap)
       "KZ, 2025-10-24T12:00, 1, WORKING_DAYS, 2025-10-28",   // Republic Day on Saturday -> 27 Oct off
       "KZ, 2025-06-05T12:00, 1, WORKING_DAYS, 2025-06-09",   // Kurban Ait 6 June 2025
@@ -156,16 +160,53 @@ class DeadlinesTest {
     assertThat(kz.isWorkingDay(LocalDate.parse("2026-05-28"))).isTrue();
     assertThat(kz.isWorkingDay(LocalDate.parse("2026-12-16"))).isFalse();
     assertThat(kz.isWorkingDay(LocalDate.parse("2026-12-17"))).as("17 December is no longer a holiday").isTrue();
+    assertThat(kz.isWorkingDay(LocalDate.parse("2026-08-31"))).as("30 August is no holiday from 2026").isTrue();
   }
 
   @Test
-  void aYearWithoutDataFallsBackToWeekendsAndFixedHolidaysWithAWarning() {
+  void provisionalWhenACountedDayLiesInAYearWithoutData() {
+    assertThat(deadlines.compute(RU, at(RU, "2027-06-11T10:00"), 1, WORKING_DAYS).provisional()).isTrue();
+    assertThat(deadlines.compute(KZ, at(KZ, "2027-03-12T10:00"), 1, WORKING_DAYS).uncoveredYears())
+        .containsExactly(2027);
+    assertThat(deadlines.compute(RU, at(RU, "2026-12-30T10:00"), 1, WORKING_DAYS).provisional())
+        .as("31.12.2026 is off, so the count reaches 2027").isTrue();
+    assertThat(deadlines.compute(RU, at(RU, "2026-12-28T10:00"), 1, WORKING_DAYS).provisional()).isFalse();
+    assertThat(deadlines.compute(KZ, at(KZ, "2026-08-16T10:00"), 15, CALENDAR_DAYS).provisional()).isFalse();
+  }
+
+  @Test
+  void theLawFixesHolidaysAndTheirWeekendMovesForAYearWithoutData() {
+    ProductionCalendar ru = ProductionCalendar.empty(RU);
+    // art. 112: 1 May 2027 (Sat) -> 3 May, 9 May (Sun) -> 10 May, 12 June (Sat) -> 14 June; 2-3 January not moved
+    for (String off : new String[] {"2027-01-01", "2027-01-08", "2027-02-23", "2027-03-08", "2027-05-03",
+        "2027-05-10", "2027-06-14", "2027-11-04"}) {
+      assertThat(ru.isWorkingDay(LocalDate.parse(off))).as(off).isFalse();
+    }
+    for (String working : new String[] {"2027-01-11", "2027-05-04", "2027-05-11", "2027-06-15", "2027-12-31"}) {
+      assertThat(ru.isWorkingDay(LocalDate.parse(working))).as(working).isTrue();
+    }
+    ProductionCalendar kz = ProductionCalendar.empty(KZ);
+    // art. 5: 2 January (Sat) -> 4 January, 15 March, Nauryz 21 March (Sun) -> 24 March, 1 May (Sat) -> 3 May,
+    // 9 May (Sun) -> 10 May; 7 January is not moved; 30 August is an ordinary day
+    for (String off : new String[] {"2027-01-01", "2027-01-04", "2027-01-07", "2027-03-08", "2027-03-15",
+        "2027-03-22", "2027-03-23", "2027-03-24", "2027-05-03", "2027-05-07", "2027-05-10", "2027-07-06",
+        "2027-10-25", "2027-12-16"}) {
+      assertThat(kz.isWorkingDay(LocalDate.parse(off))).as(off).isFalse();
+    }
+    for (String working : new String[] {"2027-01-05", "2027-03-16", "2027-03-25", "2027-08-30", "2027-08-31"}) {
+      assertThat(kz.isWorkingDay(LocalDate.parse(working))).as(working).isTrue();
+    }
+    assertThat(kz.day(LocalDate.parse("2027-03-24")).movedFrom()).isEqualTo(LocalDate.parse("2027-03-21"));
+  }
+
+  @Test
+  void aYearWithoutDataIsDerivedFromTheLawWithAWarning() {
     Logger logger = (Logger) LoggerFactory.getLogger(Deadlines.class);
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
     logger.addAppender(appender);
     try {
-      // 2030: no data. 9 May is a fixed holiday, 10 May a Friday (no transfer is guessed)
+      // 2030: no data. 9 May is a holiday (Thursday), 10 May a Friday (no decreed bridge day is guessed)
       assertThat(deadlines.due(RU, at(RU, "2030-05-08T10:00"), 1, WORKING_DAYS)).isEqualTo(endOf(RU, "2030-05-10"));
       assertThat(deadlines.due(KZ, at(KZ, "2030-12-13T10:00"), 1, WORKING_DAYS)).isEqualTo(endOf(KZ, "2030-12-17"));
       assertThat(appender.list).filteredOn(e -> e.getLevel() == Level.WARN)

@@ -163,8 +163,8 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
     assertThat(recipients(List.of(escalationMail))).containsExactly(email(AppGroup.APPEALS_CONTROLLER));
 
     // idempotent per (case, step)
-    assertThat(breaches.record(new SlaEvent(caseNumber, pi.getId(), "Task_PrepareAnswer", null, "legal",
-        Instant.now(), Jurisdiction.RU))).isEmpty();
+    assertThat(breaches.record(new SlaEvent(caseNumber, pi.getId(), "Task_PrepareAnswer", "Task_PrepareAnswer", null,
+        "legal", null, Instant.now(), Jurisdiction.RU, null))).isEmpty();
     assertThat(breaches.forCase(caseNumber)).hasSize(1);
 
     // the late answer and the escalation both complete the instance

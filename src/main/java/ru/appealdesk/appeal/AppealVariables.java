@@ -1,0 +1,91 @@
+package ru.appealdesk.appeal;
+
+import java.util.Set;
+
+/**
+ * Every process variable of {@code appeal-handling}, by name: what the intake sets, what the decision tables and steps
+ * add. A contract test checks that every {@code ${…}} the diagram uses is one of these (or a bean), so a renamed
+ * variable fails the build instead of a running case.
+ */
+public final class AppealVariables {
+
+  private AppealVariables() {}
+
+  // --- the intake (API or Tasklist start form)
+  public static final String APPEAL_NUMBER = "appealNumber";
+  public static final String JURISDICTION = "jurisdiction";
+  public static final String APPEAL_TYPE = "appealType";
+  public static final String SUBJECT = "subject";
+  public static final String CHANNEL = "channel";
+  public static final String LANGUAGE = "language";
+  public static final String RECEIVED_AT = "receivedAt";
+  public static final String DISCOVERED_AT = "discoveredAt";
+  public static final String WRITTEN_ANSWER_REQUESTED = "writtenAnswerRequested";
+  public static final String APPLICATION_REASON = "applicationReason";
+  public static final String CLAIM_AMOUNT = "claimAmount";
+  public static final String REGULATOR_AUTHORITY = "regulatorAuthority";
+  public static final String REGULATOR_REFERENCE = "regulatorReference";
+  public static final String CLIENT_FULL_NAME = "clientFullName";
+  public static final String CLIENT_EMAIL = "clientEmail";
+  public static final String CLIENT_PHONE = "clientPhone";
+  public static final String CLIENT_POSTAL_ADDRESS = "clientPostalAddress";
+  public static final String CLIENT_HAS_EMAIL = "clientHasEmail";
+  // --- the check and the decision tables
+  public static final String DETAILS_COMPLETE = "detailsComplete";
+  public static final String MISSING_DETAILS = "missingDetails";
+  public static final String REGISTRATION_MODE = "registrationMode";
+  public static final String REGISTRAR_GROUP = "registrarGroup";
+  public static final String REGISTRATION_DEADLINE_DAYS = "registrationDeadlineDays";
+  public static final String REGISTRATION_COUNTS_FROM = "registrationCountsFrom";
+  public static final String REGISTRATION_CLOCK_FROM = "registrationClockFrom";
+  public static final String REGISTRATION_DUE_AT = "registrationDueAt";
+  public static final String RESPONSIBLE_GROUP = "responsibleGroup";
+  public static final String CO_EXECUTOR_GROUP = "coExecutorGroup";
+  public static final String CO_EXECUTORS_PENDING = "coExecutorsPending";
+  public static final String CO_EXECUTOR = "coExecutor";
+  public static final String DEADLINE_DAYS = "deadlineDays";
+  public static final String DEADLINE_KIND = "deadlineKind";
+  public static final String APPROVAL_GROUP = "approvalGroup";
+  public static final String ROUTING_BASIS = "routingBasis";
+  public static final String ANSWER_METHOD = "answerMethod";
+  public static final String ANSWER_METHOD_TEXT = "answerMethodText";
+  public static final String DELIVERY_PATH = "deliveryPath";
+  public static final String DELIVERED_BY_GROUP = "deliveredByGroup";
+  public static final String FOLLOW_UP_CALL = "followUpCall";
+  public static final String WRITTEN_ANSWER = "writtenAnswer";
+  public static final String APPROVAL_NEEDED = "approvalNeeded";
+  public static final String SIGNATORY_GROUP = "signatoryGroup";
+  public static final String REQUIRED_DOCUMENTS = "requiredDocuments";
+  // --- the steps
+  public static final String REGISTERED_AT = "registeredAt";
+  public static final String ANSWER_DUE_AT = "answerDueAt";
+  public static final String ANSWER_DUE_AT_TEXT = "answerDueAtText";
+  public static final String LEGAL_DEADLINE_AT_TEXT = "legalDeadlineAtText";
+  public static final String REFUSAL_GROUND = "refusalGround";
+  public static final String INFORMATION_WAIT_UNTIL = "informationWaitUntil";
+  public static final String INFORMATION_REQUEST_TEXT = "informationRequestText";
+  public static final String INFORMATION_RECEIVED_AT = "informationReceivedAt";
+  public static final String ANSWER_ACTION = "answerAction";
+  public static final String ANSWER_TEXT = "answerText";
+  public static final String ANSWER_APPROVED = "answerApproved";
+  public static final String ANSWER_SIGNED_BY = "answerSignedBy";
+  public static final String DELIVERY_PROOF = "deliveryProof";
+  public static final String DELIVERED_AT = "deliveredAt";
+  public static final String OUTGOING_NUMBER = "outgoingNumber";
+  public static final String BREACH_HELD_BY = "breachHeldBy";
+
+  /** The names above (the contract test compares the diagram with them). */
+  public static Set<String> all() {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (java.lang.reflect.Field f : AppealVariables.class.getFields()) {
+      if (f.getType() == String.class) {
+        try {
+          names.add((String) f.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return names;
+  }
+}

@@ -1,0 +1,215 @@
+package ru.appealdesk.deadline;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import ru.appealdesk.deadline.Deadlines.Due;
+
+/**
+ * The regulatory clocks of cases (table {@code case_clock}, every change also in {@code case_clock_event}). A clock is
+ * started by a step of the diagram, may be suspended, moved, extended and recomputed, and is stopped when the case no
+ * longer runs against it (the answer was delivered). Every move is carried to the engine at once
+ * ({@link ClockSync}: the process variable, the due dates of the case's open tasks and the clock's timers), and
+ * published as {@link CaseClockMoved}.
+ */
+@Service
+public class CaseClocks {
+
+  private static final Logger log = LoggerFactory.getLogger(CaseClocks.class);
+
+  private final JdbcClient jdbc;
+  private final ClockSync sync;
+  private final ApplicationEventPublisher events;
+
+  CaseClocks(JdbcClient jdbc, ClockSync sync, ApplicationEventPublisher events) {
+    this.jdbc = jdbc;
+    this.sync = sync;
+    this.events = events;
+  }
+
+  /** What a new clock counts: from when, how many days of which kind, and (RU) the statutory ceiling. */
+  public record Start(String caseNumber, String clock, String processInstanceId, String dueVariable,
+      Jurisdiction jurisdiction, Instant basisAt, int days, DeadlineKind kind, Due due, Instant legalBasisAt,
+      Integer legalDays, Integer legalExtensionDays, Due legalDeadline) {}
+
+  /** Starts (or, started already, returns) a clock. Nothing is synchronised: the diagram reads the variable. */
+  public CaseClock start(Start s) {
+    Optional<CaseClock> existing = find(s.caseNumber(), s.clock());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Instant now = Now.instant();
+    java.util.Set<Integer> years = new java.util.TreeSet<>(s.due().uncoveredYears());
+    if (s.legalDeadline() != null) {
+      years.addAll(s.legalDeadline().uncoveredYears());
+    }
+    jdbc.sql("""
+            insert into case_clock (case_number, clock, process_instance_id, due_variable, jurisdiction, started_at,
+                basis_at, days, kind, original_due_at, due_at, legal_basis_at, legal_days, legal_extension_days,
+                legal_deadline_at, provisional_years, updated_at)
+            values (:caseNumber, :clock, :pi, :dueVariable, :jurisdiction, :now, :basisAt, :days, :kind, :due, :due,
+                :legalBasisAt, :legalDays, :legalExtensionDays, :legalDeadlineAt, :years, :now)""")
+        .param("caseNumber", s.caseNumber()).param("clock", s.clock()).param("pi", s.processInstanceId())
+        .param("dueVariable", s.dueVariable()).param("jurisdiction", s.jurisdiction().name())
+        .param("now", ts(now)).param("basisAt", ts(s.basisAt())).param("days", s.days())
+        .param("kind", s.kind().name()).param("due", ts(s.due().instant()))
+        .param("legalBasisAt", ts(s.legalBasisAt())).param("legalDays", s.legalDays())
+        .param("legalExtensionDays", s.legalExtensionDays())
+        .param("legalDeadlineAt", s.legalDeadline() == null ? null : ts(s.legalDeadline().instant()))
+        .param("years", CaseClock.years(years))
+        .update();
+    event(s.caseNumber(), s.clock(), now, "STARTED", s.due().instant(), null);
+    CaseClock started = find(s.caseNumber(), s.clock()).orElseThrow();
+    log.info("Clock {} of case {} started, due {}", s.clock(), s.caseNumber(), started.dueAt());
+    return started;
+  }
+
+  public Optional<CaseClock> find(String caseNumber, String clock) {
+    return jdbc.sql("select * from case_clock where case_number = :n and clock = :c")
+        .param("n", caseNumber).param("c", clock).query(CaseClocks::row).optional();
+  }
+
+  /** Every clock of a case. */
+  public List<CaseClock> forCase(String caseNumber) {
+    return jdbc.sql("select * from case_clock where case_number = :n order by started_at")
+        .param("n", caseNumber).query(CaseClocks::row).list();
+  }
+
+  /** Running clocks whose deadline or ceiling falls in {@code year}, or that were counted over it provisionally. */
+  List<CaseClock> runningTouching(Jurisdiction j, int year) {
+    Instant from = OffsetDateTime.of(year - 1, 12, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
+    Instant to = OffsetDateTime.of(year + 1, 1, 31, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
+    return jdbc.sql("""
+            select * from case_clock where stopped_at is null and jurisdiction = :j
+              and ((due_at between :from and :to) or (legal_deadline_at between :from and :to)
+                   or provisional_years like :year)""")
+        .param("j", j.name()).param("from", ts(from)).param("to", ts(to)).param("year", "%" + year + "%")
+        .query(CaseClocks::row).list();
+  }
+
+  /** Suspends a running clock (e.g. waiting for the client's information); the deadline stays until it resumes. */
+  public CaseClock suspend(String caseNumber, String clock, Instant at, String note) {
+    jdbc.sql("update case_clock set suspended_at = :at, updated_at = :now where case_number = :n and clock = :c"
+            + " and stopped_at is null")
+        .param("at", ts(at)).param("now", ts(Now.instant())).param("n", caseNumber).param("c", clock).update();
+    event(caseNumber, clock, at, "SUSPENDED", null, note);
+    return require(caseNumber, clock);
+  }
+
+  /** Extends the statutory ceiling once (442-FZ: a document request allows it once). */
+  public CaseClock extendCeiling(String caseNumber, String clock, Due newCeiling, Instant at, String note) {
+    jdbc.sql("""
+            update case_clock set legal_deadline_at = :ceiling, extended_at = :at, updated_at = :now,
+                provisional_years = :years
+            where case_number = :n and clock = :c and extended_at is null""")
+        .param("ceiling", ts(newCeiling.instant())).param("at", ts(at)).param("now", ts(Now.instant()))
+        .param("years", mergeYears(require(caseNumber, clock), newCeiling)).param("n", caseNumber).param("c", clock)
+        .update();
+    event(caseNumber, clock, at, "EXTENDED", newCeiling.instant(), note);
+    return require(caseNumber, clock);
+  }
+
+  /**
+   * Moves the deadline (resumed, recomputed, after information): {@code newDue} counted as {@code days} of
+   * {@code kind} from {@code basisAt}; the suspension ends. Synchronised to the engine and published.
+   */
+  public CaseClock move(String caseNumber, String clock, Due newDue, Instant basisAt, int days, DeadlineKind kind,
+      String event, String note) {
+    CaseClock before = require(caseNumber, clock);
+    jdbc.sql("""
+            update case_clock set due_at = :due, basis_at = :basisAt, days = :days, kind = :kind,
+                suspended_at = null, provisional_years = :years, updated_at = :now
+            where case_number = :n and clock = :c""")
+        .param("due", ts(newDue.instant())).param("basisAt", ts(basisAt)).param("days", days)
+        .param("kind", kind.name()).param("years", CaseClock.years(newDue.uncoveredYears()))
+        .param("now", ts(Now.instant())).param("n", caseNumber).param("c", clock).update();
+    event(caseNumber, clock, Now.instant(), event, newDue.instant(), note);
+    CaseClock after = require(caseNumber, clock);
+    sync.apply(before, after);
+    events.publishEvent(new CaseClockMoved(after, before.dueAt()));
+    return after;
+  }
+
+  /** Replaces the ceiling after a calendar recompute (no other change). */
+  void recomputedCeiling(String caseNumber, String clock, Due ceiling) {
+    jdbc.sql("update case_clock set legal_deadline_at = :ceiling, updated_at = :now where case_number = :n"
+            + " and clock = :c")
+        .param("ceiling", ts(ceiling.instant())).param("now", ts(Now.instant())).param("n", caseNumber)
+        .param("c", clock).update();
+  }
+
+  /** The case no longer runs against this clock (e.g. the answer was delivered). */
+  public void stop(String caseNumber, String clock, Instant at) {
+    int n = jdbc.sql("update case_clock set stopped_at = :at, suspended_at = null, updated_at = :at"
+            + " where case_number = :n and clock = :c and stopped_at is null")
+        .param("at", ts(at)).param("n", caseNumber).param("c", clock).update();
+    if (n > 0) {
+      event(caseNumber, clock, at, "STOPPED", null, null);
+    }
+  }
+
+  /** Marks the breach on the clock (the breach record itself is {@link SlaBreaches}). */
+  void breached(String caseNumber, String clock, Instant at) {
+    jdbc.sql("update case_clock set breached_at = :at where case_number = :n and clock = :c and breached_at is null")
+        .param("at", ts(at)).param("n", caseNumber).param("c", clock).update();
+  }
+
+  /** The history of one clock, oldest first. */
+  public List<ClockEvent> events(String caseNumber) {
+    return jdbc.sql("select clock, at, event, due_at, note from case_clock_event where case_number = :n order by at, id")
+        .param("n", caseNumber)
+        .query((rs, i) -> new ClockEvent(rs.getString("clock"), rs.getTimestamp("at").toInstant(),
+            rs.getString("event"), rs.getTimestamp("due_at") == null ? null : rs.getTimestamp("due_at").toInstant(),
+            rs.getString("note")))
+        .list();
+  }
+
+  /** One entry of the clock history. */
+  public record ClockEvent(String clock, Instant at, String event, Instant dueAt, String note) {}
+
+  private CaseClock require(String caseNumber, String clock) {
+    return find(caseNumber, clock).orElseThrow(() -> new IllegalStateException(
+        "Case " + caseNumber + " has no clock " + clock));
+  }
+
+  private void event(String caseNumber, String clock, Instant at, String event, Instant dueAt, String note) {
+    jdbc.sql("insert into case_clock_event (case_number, clock, at, event, due_at, note)"
+            + " values (:n, :c, :at, :event, :due, :note)")
+        .param("n", caseNumber).param("c", clock).param("at", ts(at)).param("event", event)
+        .param("due", ts(dueAt)).param("note", note == null || note.length() <= 500 ? note : note.substring(0, 500))
+        .update();
+  }
+
+  private static String mergeYears(CaseClock c, Due due) {
+    java.util.Set<Integer> years = new java.util.TreeSet<>(c.provisionalYears());
+    years.addAll(due.uncoveredYears());
+    return CaseClock.years(years);
+  }
+
+  private static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+
+  private static Instant inst(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static CaseClock row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    return new CaseClock(rs.getString("case_number"), rs.getString("clock"), rs.getString("process_instance_id"),
+        rs.getString("due_variable"), Jurisdiction.valueOf(rs.getString("jurisdiction")), inst(rs, "started_at"),
+        inst(rs, "basis_at"), rs.getInt("days"), DeadlineKind.valueOf(rs.getString("kind")),
+        inst(rs, "original_due_at"), inst(rs, "due_at"), inst(rs, "legal_basis_at"),
+        (Integer) rs.getObject("legal_days"), (Integer) rs.getObject("legal_extension_days"),
+        inst(rs, "legal_deadline_at"), inst(rs, "extended_at"), inst(rs, "suspended_at"), inst(rs, "stopped_at"),
+        inst(rs, "breached_at"), CaseClock.years(rs.getString("provisional_years")));
+  }
+}
