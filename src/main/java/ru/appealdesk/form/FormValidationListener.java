@@ -23,7 +23,7 @@ final class FormValidationListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     forms.forTask(task).ifPresent(form -> {
-      List<FieldProblem> problems = rules.check(form, task.getVariablesTyped(false));
+      List<FieldProblem> problems = rules.check(form, FormValues.of(task));
       if (!problems.isEmpty()) {
         throw new FormRefusedException(form.id(), problems);
       }

@@ -9,6 +9,8 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
@@ -33,10 +35,35 @@ final class FormValues {
 
   private FormValues() {}
 
+  /**
+   * The variables of a task or an execution (all scopes) as plain values. Read without deserializing, so that one
+   * object the application cannot read does not break every completion; Java objects are then deserialized one by one
+   * (a checklist a Java caller set as a {@code List}).
+   */
+  static Map<String, Object> of(VariableScope scope) {
+    Map<String, Object> out = plain(scope.getVariablesTyped(false));
+    out.replaceAll((name, value) -> value == OPAQUE ? deserialized(scope, name) : value);
+    return out;
+  }
+
+  private static Object deserialized(VariableScope scope, String name) {
+    try {
+      Object value = plainValue(scope.getVariableTyped(name, true));
+      return value == null ? OPAQUE : value;
+    } catch (RuntimeException e) {
+      return OPAQUE;
+    }
+  }
+
   /** Variables (typed, possibly not deserialized) as plain values; always a new, mutable map. */
   static Map<String, Object> plain(Map<String, ?> variables) {
     Map<String, Object> out = new LinkedHashMap<>();
-    variables.forEach((name, value) -> out.put(name, plainValue(value)));
+    if (variables instanceof VariableMap typed) {
+      // a VariableMap's entries answer the untyped value, which throws for an object that is not deserialized
+      typed.keySet().forEach(name -> out.put(name, plainValue(typed.getValueTyped(name))));
+    } else {
+      variables.forEach((name, value) -> out.put(name, plainValue(value)));
+    }
     return out;
   }
 

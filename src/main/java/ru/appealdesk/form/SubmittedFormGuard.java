@@ -1,6 +1,5 @@
 package ru.appealdesk.form;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,8 +36,8 @@ final class SubmittedFormGuard {
   /** The submission without its display fields (fields read-only or disabled before or after it). */
   static VariableMap withoutDisplayFields(FormRules rules, FormSchema form, VariableMap submitted,
       Map<String, ?> before) {
-    Map<String, Object> after = new HashMap<>(before);
-    after.putAll(submitted);
+    Map<String, Object> after = FormValues.plain(before);
+    after.putAll(FormValues.plain(submitted));
     Set<String> display = rules.displayFields(form, before);
     display.addAll(rules.displayFields(form, after));
     if (display.stream().noneMatch(submitted::containsKey)) {
@@ -80,7 +79,7 @@ final class SubmittedFormGuard {
       if (scope instanceof DelegateTask task) {
         Optional<FormSchema> form = AsSystem.call(() -> forms.forTask(task));
         if (form.isPresent()) {
-          kept = withoutDisplayFields(rules, form.get(), properties, task.getVariablesTyped(false));
+          kept = withoutDisplayFields(rules, form.get(), properties, FormValues.of(task));
         }
       }
       delegate.submitFormVariables(kept, scope);
@@ -124,7 +123,7 @@ final class SubmittedFormGuard {
         return;
       }
       delegate.submitFormVariables(withoutDisplayFields(rules, form.get(), properties, Map.of()), scope);
-      List<FieldProblem> problems = rules.check(form.get(), scope.getVariablesTyped(false));
+      List<FieldProblem> problems = rules.check(form.get(), FormValues.of(scope));
       if (!problems.isEmpty()) {
         throw new FormRefusedException(form.get().id(), problems);
       }
