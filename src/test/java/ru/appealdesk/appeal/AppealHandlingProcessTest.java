@@ -121,14 +121,15 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
     // the answer waits for the co-executor's conclusion, and the form shows it afterwards
     assertThatThrownBy(() -> answer(pi)).hasMessageContaining("заключений соисполнителей");
     assertThatThrownBy(() -> complete(task("Task_PrepareConclusion", pi), withVariables("conclusionText", "")))
-        .hasMessageContaining("conclusionText: обязательное поле");
+        .hasMessageContaining("Заключение подразделения: обязательное поле");
     complete(task("Task_PrepareConclusion", pi), withVariables("conclusionText", "Пени начислены по договору."));
     assertThat(pi).variables().hasEntrySatisfying("conclusions",
         v -> Assertions.assertThat((String) v).contains("[branch-head").contains("Пени начислены по договору."));
 
     assertThatThrownBy(() -> complete(task("Task_PrepareAnswer", pi),
         withVariables("answerOutcome", "MAYBE", "answerText", "коротко")))
-        .hasMessageContaining("answerOutcome").hasMessageContaining("answerText: не короче 20");
+        .hasMessageContaining("Результат рассмотрения: недопустимое значение")
+        .hasMessageContaining("Текст ответа клиенту: не короче 20 символов");
     answer(pi);
     assertThat(pi).isWaitingAt("Task_ApproveAnswer");
     assertThat(task(pi)).hasCandidateGroup("branch-head");
@@ -171,7 +172,9 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
     Assertions.assertThat(appealOf(pi).getStatus()).isEqualTo(AppealStatus.RECEIVED);
 
     assertThatThrownBy(() -> complete(task(pi), withVariables("originalMarked", false, "clientEmail", "не почта")))
-        .hasMessageContaining("originalMarked").hasMessageContaining("clientEmail");
+        .hasMessageContaining("Номер обращения проставлен на оригинале (§6.1.3): отметьте этот пункт");
+    assertThatThrownBy(() -> complete(task(pi), withVariables("originalMarked", true, "clientEmail", "не почта")))
+        .hasMessageContaining("clientEmail");
     complete(task(pi), withVariables("originalMarked", true, "clientIdDocument", doc));
 
     assertThat(pi).hasPassed("Task_CheckAppeal").hasNotPassed("Task_RequestInformation")
@@ -192,7 +195,9 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
     assertThat(pi).hasNotPassed("Task_ApproveAnswer").isWaitingAt("Task_RecordCallOutcome");
     assertThat(task(pi)).hasCandidateGroup("contact-center");
     assertThatThrownBy(() -> complete(task(pi), withVariables("deliveryDate", "2026-12-31", "callSummary", "Ок")))
-        .hasMessageContaining("deliveryDate: дата не может быть в будущем").hasMessageContaining("callSummary");
+        .hasMessageContaining("не короче 5 символов (введено 2)");
+    assertThatThrownBy(() -> complete(task(pi), withVariables("deliveryDate", "2026-12-31",
+        "callSummary", "Дозвонились, ответ изложен."))).hasMessageContaining("deliveryDate: дата не может быть в будущем");
     complete(task(pi), withVariables("deliveryDate", "2026-11-20", "callSummary", "Дозвонились, ответ изложен."));
     assertThat(pi).isEnded().hasPassed("End_AppealClosed");
     Assertions.assertThat(breaches.isBreached(pi.getBusinessKey())).isFalse();
@@ -257,7 +262,7 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
     assertThat(pi).isWaitingAt("Task_RecordOnTheSpotDecision");
     assertThat(task(pi)).hasCandidateGroup("branch-head")
         .hasDueDate(Date.from(OffsetDateTime.parse("2026-11-20T23:59:59+03:00").toInstant()));
-    assertThatThrownBy(() -> complete(task(pi))).hasMessageContaining("decisionText");
+    assertThatThrownBy(() -> complete(task(pi))).hasMessageContaining("Какое решение принято");
     complete(task(pi), withVariables("decisionText", "Предоставлена отсрочка платежа на 14 дней."));
 
     assertThat(pi).isEnded().hasPassed("End_DecidedOnTheSpot").hasNotPassed("Task_RegisterAppeal",
@@ -523,10 +528,13 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(AppealService.PROCESS_KEY).count();
     assertThatThrownBy(() -> formService.submitStartForm(definitionId(), java.util.Map.of("jurisdiction", "RU",
         "channel", "PIGEON", "clientEmail", "не почта", "appealContent", "Текст обращения")))
-        .hasMessageContaining("appealType").hasMessageContaining("clientEmail");
+        .hasMessageContaining("Тип обращения: выберите значение").hasMessageContaining("Способ обращения: недопустимое");
     assertThatThrownBy(() -> formService.submitStartForm(definitionId(), java.util.Map.of("jurisdiction", "RU",
         "appealType", "COMPLAINT", "subject", "LOAN_TERMS", "channel", "PIGEON", "appealContent", "Текст")))
-        .hasMessageContaining("channel: недопустимое значение «PIGEON»");
+        .hasMessageContaining("Способ обращения: недопустимое значение");
+    assertThatThrownBy(() -> formService.submitStartForm(definitionId(), java.util.Map.of("jurisdiction", "RU",
+        "appealType", "COMPLAINT", "subject", "LOAN_TERMS", "channel", "EMAIL", "language", "ru",
+        "clientEmail", "не почта", "appealContent", "Текст обращения"))).hasMessageContaining("clientEmail");
     Assertions.assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AppealService.PROCESS_KEY)
         .count()).isEqualTo(before);
   }
