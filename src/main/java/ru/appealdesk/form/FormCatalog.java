@@ -38,9 +38,12 @@ final class FormCatalog {
 
   /** The form of a user task; empty when the task has no Camunda Form ({@code camunda:formRef}). */
   Optional<FormSchema> forTask(DelegateTask task) {
-    FormService forms = task.getProcessEngineServices().getFormService();
-    FormData data = forms.getTaskFormData(task.getId());
-    return load(data, () -> forms.getDeployedTaskForm(task.getId()));
+    return forTask(task.getProcessEngineServices().getFormService(), task.getId());
+  }
+
+  Optional<FormSchema> forTask(FormService forms, String taskId) {
+    FormData data = forms.getTaskFormData(taskId);
+    return load(data, () -> forms.getDeployedTaskForm(taskId));
   }
 
   /** The start form of a process definition; empty when its start event has no Camunda Form. */

@@ -280,6 +280,19 @@ class FormValidationProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aRestCompletionCannotChangeADisplayFieldEither() throws Exception {
+    ProcessInstance pi = start();
+
+    HttpResponse<String> r = lawyer().postJson("/engine-rest/task/" + task(pi).getId() + "/complete", """
+        {"variables": {"caseTitle": {"value": "Подменённое название"}, "answerText": {"value": "Пени пересчитаны"},
+                       "approved": {"value": "true"}}}""");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+    assertThat(runtimeService.getVariable(pi.getId(), "caseTitle")).isEqualTo("Дело о пенях");
+    assertThat(runtimeService.getVariable(pi.getId(), "answerText")).isEqualTo("Пени пересчитаны");
+  }
+
+  @Test
   void aRefusedStartFormOverRestIs400WithTheSentence() throws Exception {
     Http owner = Http.as(baseUrl(), DemoUsers.of(AppGroup.PROCESS_OWNERS).id(), DemoUsers.PASSWORD);
 
