@@ -103,7 +103,7 @@ class OutgoingLetterProcessTest extends AbstractIntegrationTest {
 
     assertThat(pi).isWaitingAt("Task_ApproveLetter");
     assertThatThrownBy(() -> complete(task(pi), withVariables("approved", false)))
-        .hasMessageContaining("укажите замечания");
+        .hasMessageContaining("Замечания для исполнителя: обязательное поле");
     assertThat(pi).isWaitingAt("Task_ApproveLetter");
     complete(task(pi), withVariables("approved", "false", "approvalComment", "Укажите сумму задолженности"));
 
@@ -137,7 +137,7 @@ class OutgoingLetterProcessTest extends AbstractIntegrationTest {
     assertThat(pi).hasNotPassed("Task_ApproveLetter", "Task_RegisterLetter", "Task_AssignOutgoingNumber");
     assertThat(runtimeService.getVariable(pi.getId(), "outgoingNumber")).isNull();
     assertThatThrownBy(() -> complete(task(pi), withVariables("dispatchMethod", "REGISTERED_MAIL")))
-        .hasMessageContaining("номер почтового отправления");
+        .hasMessageContaining("Номер почтового отправления (ШПИ): обязательное поле");
     complete(task(pi), withVariables("dispatchMethod", "COURIER"));
     execute(job());
     assertThat(pi).isEnded();
@@ -204,12 +204,14 @@ class OutgoingLetterProcessTest extends AbstractIntegrationTest {
         .hasMessageContaining("ru или kk");
 
     ProcessInstance pi = start("RU-2026-" + unique(), "ANSWER", null);
-    assertThatThrownBy(() -> complete(task(pi), withVariables("letterBody", ""))).hasMessageContaining("пустой");
+    assertThatThrownBy(() -> complete(task(pi), withVariables("letterBody", "")))
+        .hasMessageContaining("Текст письма: обязательное поле");
     assertThat(pi).isWaitingAt("Task_DraftLetter");
     complete(task(pi));
-    assertThatThrownBy(() -> complete(task(pi), withVariables("signed", "maybe"))).hasMessageContaining("решение");
+    assertThatThrownBy(() -> complete(task(pi), withVariables("signed", "maybe")))
+        .hasMessageContaining("Решение: недопустимое значение");
     complete(task(pi), withVariables("signed", true));
-    assertThatThrownBy(() -> complete(task(pi))).hasMessageContaining("подтвердите");
+    assertThatThrownBy(() -> complete(task(pi))).hasMessageContaining("отметьте этот пункт");
     assertThat(pi).isWaitingAt("Task_RegisterLetter");
   }
 
@@ -223,7 +225,7 @@ class OutgoingLetterProcessTest extends AbstractIntegrationTest {
     assertThat(pi).isWaitingAt("Task_DraftLetter");
 
     assertThatThrownBy(() -> complete(task(pi), withVariables("letterBody", "Текст")))
-        .hasMessageContaining("адрес получателя");
+        .hasMessageContaining("Адрес получателя (с индексом) или e-mail: обязательное поле");
     complete(task(pi), withVariables("letterBody", "Текст", "recipientAddress", "050000, г. Алматы, пр. Абая, 1"));
     assertThat(pi).isWaitingAt("Task_SignLetter");
     assertThat(task(pi)).hasCandidateGroup("client-rights-officer");

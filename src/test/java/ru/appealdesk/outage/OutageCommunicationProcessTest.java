@@ -137,7 +137,7 @@ class OutageCommunicationProcessTest extends AbstractIntegrationTest {
     partial.put("clientsNotifiedByEmail", false);
 
     assertThatThrownBy(() -> tasks.complete(email.getId(), partial))
-        .hasRootCauseInstanceOf(BadRequestException.class)
+        .hasRootCauseInstanceOf(ru.appealdesk.form.FormRefusedException.class)
         .hasMessageContaining("Информационное сообщение разослано клиентам по резервной базе");
     assertThat(pi).isWaitingAt("Task_ActivateBackupEmail");
 
@@ -149,7 +149,7 @@ class OutageCommunicationProcessTest extends AbstractIntegrationTest {
     Map<String, Object> noLinks = new HashMap<>(CHECKLISTS.get("Task_PostOnSocialNetworks"));
     noLinks.remove("socialLinks");
     assertThatThrownBy(() -> tasks.complete(task("Task_PostOnSocialNetworks", pi).getId(), noLinks))
-        .hasMessageContaining("Заполните поле «Ссылки на публикации»");
+        .hasMessageContaining("Ссылки на публикации: обязательное поле");
 
     complete(email, CHECKLISTS.get("Task_ActivateBackupEmail"));
     assertThat(pi).hasPassed("Task_ActivateBackupEmail");

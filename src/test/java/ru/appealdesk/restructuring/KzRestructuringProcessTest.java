@@ -66,7 +66,7 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     assertThat(view(pi)).containsEntry("status", "UNDER_REVIEW").containsEntry("earlyRepaymentDemandBlocked", true);
 
     assertThatThrownBy(() -> complete(task(TASK_REVIEW, pi), withVariables("documentsNeeded", true)))
-        .hasMessageContaining("requestedDocuments");
+        .hasMessageContaining("Какие документы нужны: обязательное поле");
     complete(task(TASK_REVIEW, pi), withVariables("documentsNeeded", true,
         "requestedDocuments", "Справка с места работы об увольнении"));
     assertThat(pi).isWaitingAt(TASK_AWAIT_DOCUMENTS);
@@ -100,7 +100,7 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     assertThat(pi).isWaitingAt(TASK_DECIDE_SUSPENDED);
     assertThat(view(pi)).containsEntry("status", "SUSPENDED_NO_DOCUMENTS");
     assertThatThrownBy(() -> complete(task(TASK_DECIDE_SUSPENDED, pi), withVariables("suspendedAction", "MAYBE")))
-        .hasMessageContaining("suspendedAction");
+        .hasMessageContaining("Как поступить: недопустимое значение");
     complete(task(TASK_DECIDE_SUSPENDED, pi), withVariables("suspendedAction", "KEEP_WAITING"));
     assertThat(pi).isWaitingAt(TASK_AWAIT_DOCUMENTS);
 
@@ -202,7 +202,8 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     execute(job("Timer_ClientResponseTimeout", pi));
     assertThat(pi).isWaitingAt(TASK_NOTIFY_REFUSAL).variables().containsEntry("refusedByOperationOf76", true);
     assertThat(task(TASK_NOTIFY_REFUSAL, pi)).hasCandidateGroup("client-rights-officer");
-    complete(task(TASK_NOTIFY_REFUSAL, pi), withVariables("refusalReceivedAt", "2026-12-23"));
+    complete(task(TASK_NOTIFY_REFUSAL, pi), withVariables("refusalNoticeChannel", "EMAIL",
+        "refusalReceivedAt", "2026-12-23"));
     assertThat(pi).isWaitingAt(TASK_AWAIT_OMBUDSMAN);
     // 15 calendar days from 23.12 end on 07.01.2027 (Orthodox Christmas, a holiday) and move to 08.01.2027
     assertThat(job("Timer_OmbudsmanWindowClosed", pi).getDuedate())
@@ -261,7 +262,7 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     assertThat(task(TASK_EXECUTE_OMBUDSMAN, pi)).hasCandidateGroup("client-rights-officer")
         .hasDueDate(at("2026-12-30T00:00:00+05:00"));
     assertThatThrownBy(() -> complete(task(TASK_EXECUTE_OMBUDSMAN, pi), withVariables("ombudsmanExecuted", false)))
-        .hasMessageContaining("ombudsmanExecuted");
+        .hasMessageContaining("Решение омбудсмана исполнено: отметьте этот пункт");
     complete(task(TASK_EXECUTE_OMBUDSMAN, pi), withVariables("ombudsmanExecuted", true,
         "executionNote", "ДС о отсрочке подписано"));
     assertThat(pi).isEnded().hasPassed("End_OmbudsmanCaseClosed");
@@ -328,7 +329,7 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     assertThat(breaches).extracting(b -> b.get("step")).containsExactly(late);
 
     assertThatThrownBy(() -> complete(task("Task_Escalation" + step, pi), withVariables("escalationNote", " ")))
-        .hasMessageContaining("escalationNote");
+        .hasMessageContaining("Принятые меры: обязательное поле");
     complete(task("Task_Escalation" + step, pi), withVariables("escalationNote", "Поторопили исполнителя"));
     assertThat(pi).hasPassed("End_" + step + "Escalated").isWaitingAt(late);
   }
