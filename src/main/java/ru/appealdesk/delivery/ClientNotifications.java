@@ -3,10 +3,12 @@ package ru.appealdesk.delivery;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.UriUtils;
 import ru.appealdesk.appeal.AppealStatusChanged;
 import ru.appealdesk.deadline.Jurisdiction;
 
@@ -31,6 +34,11 @@ import ru.appealdesk.deadline.Jurisdiction;
  * right after the SMTP server accepted it. A failed attempt is retried with backoff; after
  * {@code appealdesk.delivery.notifications.max-attempts} (or at once for an invalid address) the row is
  * FAILED_PERMANENTLY and an ERROR is logged. Logs carry case numbers only, never addresses or names.
+ *
+ * <p>The status {@code RECEIVED} — the first of every appeal, whether it came through the API, Tasklist or the public
+ * page — is announced by {@code templates/appeal-received_<ru|kk>.txt} instead: the number and the absolute link to the
+ * client's status page ({@code appealdesk.delivery.public-base-url} + {@code /status/{number}?token=…}), at most once
+ * per appeal (purpose {@code STATUS_LINK}, unique per case number).
  */
 @Service
 public class ClientNotifications {
@@ -38,19 +46,27 @@ public class ClientNotifications {
   private static final Logger log = LoggerFactory.getLogger(ClientNotifications.class);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
+  static final String RECEIVED = "RECEIVED";
+  static final String STATUS = "STATUS";
+  static final String STATUS_LINK = "STATUS_LINK";
+
   private final JavaMailSender mail;
   private final TextTemplates templates;
   private final DeliveryProperties properties;
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
+  private final LetterDocuments documents;
+  private final AppealFacts appeals;
 
   ClientNotifications(JavaMailSender mail, TextTemplates templates, DeliveryProperties properties, JdbcClient jdbc,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, LetterDocuments documents, AppealFacts appeals) {
     this.mail = mail;
     this.templates = templates;
     this.properties = properties;
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
+    this.documents = documents;
+    this.appeals = appeals;
   }
 
   /** Queues the notification of a status change in the caller's transaction; nothing when the client has no e-mail. */
@@ -60,11 +76,14 @@ public class ClientNotifications {
       log.debug("Appeal {}: no e-mail address, status {} not notified", event.appealNumber(), event.status());
       return;
     }
+    boolean link = RECEIVED.equals(event.status());
     jdbc.sql("""
             insert into client_notification (case_number, status, recipient, language, jurisdiction, client_name,
-                changed_at, outcome, attempts, next_attempt_at)
+                changed_at, outcome, attempts, next_attempt_at, purpose)
             values (:caseNumber, :status, :recipient, :language, :jurisdiction, :clientName,
-                :changedAt, 'PENDING', 0, now())""")
+                :changedAt, 'PENDING', 0, now(), :purpose)
+            on conflict (case_number) where purpose = 'STATUS_LINK' do nothing""")
+        .param("purpose", link ? STATUS_LINK : STATUS)
         .param("caseNumber", event.appealNumber())
         .param("status", event.status())
         .param("recipient", event.clientEmail().strip())
@@ -90,7 +109,8 @@ public class ClientNotifications {
 
   private boolean sendNext() {
     Optional<Pending> claimed = jdbc.sql("""
-            select id, case_number, status, recipient, language, jurisdiction, client_name, changed_at, attempts
+            select id, case_number, status, recipient, language, jurisdiction, client_name, changed_at, attempts,
+                   purpose
             from client_notification
             where outcome = 'PENDING' and next_attempt_at <= now()
             order by next_attempt_at, id
@@ -99,7 +119,7 @@ public class ClientNotifications {
         .query((rs, i) -> new Pending(rs.getLong("id"), rs.getString("case_number"), rs.getString("status"),
             rs.getString("recipient"), rs.getString("language"), rs.getString("jurisdiction"),
             rs.getString("client_name"), Optional.ofNullable(rs.getObject("changed_at", OffsetDateTime.class))
-                .map(OffsetDateTime::toInstant).orElse(null), rs.getInt("attempts")))
+                .map(OffsetDateTime::toInstant).orElse(null), rs.getInt("attempts"), rs.getString("purpose")))
         .optional();
     if (claimed.isEmpty()) {
       return false;
@@ -121,21 +141,36 @@ public class ClientNotifications {
 
   private void send(Pending n) throws Exception {
     String language = TextTemplates.language(n.language());
-    ZoneId zone = ("KZ".equalsIgnoreCase(n.jurisdiction()) ? Jurisdiction.KZ : Jurisdiction.RU).zone();
-    Map<String, Object> values = Map.of(
+    Jurisdiction jurisdiction = "KZ".equalsIgnoreCase(n.jurisdiction()) ? Jurisdiction.KZ : Jurisdiction.RU;
+    ZoneId zone = jurisdiction.zone();
+    String company = documents.companyName(jurisdiction, language);
+    Map<String, Object> values = new HashMap<>(Map.of(
         "appealNumber", n.caseNumber(),
         "clientFullName", n.clientName() == null ? "" : n.clientName(),
         "statusLabel", templates.label("appeal-status", language, n.status()),
         "changedAt", n.changedAt() == null ? "" : WHEN.format(n.changedAt().atZone(zone)),
-        "companyName", properties.companyName());
-    TextTemplates.Rendered text = templates.render("status-changed", null, language, values);
+        "companyName", company));
+    TextTemplates.Rendered text;
+    if (STATUS_LINK.equals(n.purpose())) {
+      values.put("statusLink", appeals.statusToken(n.caseNumber()).map(token -> statusLink(n.caseNumber(), token))
+          .orElse(""));
+      text = templates.render("appeal-received", null, language, values);
+    } else {
+      text = templates.render("status-changed", null, language, values);
+    }
     MimeMessage message = mail.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-    helper.setFrom(properties.from(), properties.companyName());
+    helper.setFrom(properties.from(), company);
     helper.setTo(new InternetAddress(n.recipient(), true));
     helper.setSubject(text.subject());
     helper.setText(text.body());
     mail.send(message);
+  }
+
+  /** The absolute link to the client's status page of an appeal. */
+  String statusLink(String number, String token) {
+    return properties.publicBaseUrl() + "/status/" + UriUtils.encodePathSegment(number, StandardCharsets.UTF_8)
+        + "?token=" + UriUtils.encodeQueryParam(token, StandardCharsets.UTF_8);
   }
 
   private void failed(Pending n, Exception e) {
@@ -165,5 +200,5 @@ public class ClientNotifications {
   }
 
   private record Pending(long id, String caseNumber, String status, String recipient, String language,
-      String jurisdiction, String clientName, Instant changedAt, int attempts) {}
+      String jurisdiction, String clientName, Instant changedAt, int attempts, String purpose) {}
 }

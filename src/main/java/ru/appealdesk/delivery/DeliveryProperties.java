@@ -9,13 +9,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * SMTP_PASSWORD).
  *
  * @param from the From address of answers and notifications
- * @param companyName signs answers and notifications
+ * @param companyName names the sender of answers and notifications where no company profile ({@code /api/company}) is
+ *     filled in for the jurisdiction
  * @param notifications the outbox of client status notifications ({@code appealdesk.delivery.notifications.*})
+ * @param publicBaseUrl where clients reach the application ({@code https://appeals.example.ru}); the status link
+ *     e-mailed to a client is {@code <publicBaseUrl>/status/<number>?token=…} (default {@code http://localhost:8080})
  */
 @ConfigurationProperties("appealdesk.delivery")
-public record DeliveryProperties(String from, String companyName, Notifications notifications) {
+public record DeliveryProperties(String from, String companyName, Notifications notifications, String publicBaseUrl) {
 
   public DeliveryProperties {
+    if (publicBaseUrl == null || publicBaseUrl.isBlank()) {
+      publicBaseUrl = "http://localhost:8080";
+    }
+    publicBaseUrl = publicBaseUrl.strip().replaceAll("/+$", "");
     if (from == null || from.isBlank()) {
       from = "no-reply@appealdesk.local";
     }

@@ -5,7 +5,8 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
-import java.util.Map;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -19,11 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.appealdesk.casefile.CaseDocument;
 import ru.appealdesk.casefile.CaseFile;
 import ru.appealdesk.casefile.DocumentKind;
-import ru.appealdesk.casefile.PdfRenderer;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
- * Sends an answer by e-mail over SMTP: the text in the body, the same answer as a PDF attachment; files the PDF in the
- * case file and records the delivery.
+ * Sends an answer by e-mail over SMTP: the text in the body, the same answer as a PDF on the company letterhead
+ * ({@link LetterDocuments}) as an attachment; files the PDF in the case file and records the delivery.
  *
  * <p>Exactly once: the delivery and the PDF are recorded in their own transaction right after the SMTP server accepted
  * the message, under a delivery key (process instance + activity). A retried job finds the record and does not send
@@ -36,18 +37,16 @@ public class EmailAnswerDelivery {
   private static final Logger log = LoggerFactory.getLogger(EmailAnswerDelivery.class);
 
   private final JavaMailSender mail;
-  private final TextTemplates templates;
-  private final PdfRenderer pdf;
+  private final LetterDocuments documents;
   private final CaseFile caseFile;
   private final Deliveries deliveries;
   private final DeliveryProperties properties;
   private final TransactionTemplate ownTransaction;
 
-  EmailAnswerDelivery(JavaMailSender mail, TextTemplates templates, PdfRenderer pdf, CaseFile caseFile,
-      Deliveries deliveries, DeliveryProperties properties, PlatformTransactionManager transactions) {
+  EmailAnswerDelivery(JavaMailSender mail, LetterDocuments documents, CaseFile caseFile, Deliveries deliveries,
+      DeliveryProperties properties, PlatformTransactionManager transactions) {
     this.mail = mail;
-    this.templates = templates;
-    this.pdf = pdf;
+    this.documents = documents;
     this.caseFile = caseFile;
     this.deliveries = deliveries;
     this.properties = properties;
@@ -66,17 +65,12 @@ public class EmailAnswerDelivery {
     if (answer.answerText() == null || answer.answerText().isBlank()) {
       throw new DeliveryFailedException("Обращение " + answer.appealNumber() + ": нет текста ответа (answerText)");
     }
-    Map<String, Object> values = Map.of(
-        "appealNumber", answer.appealNumber(),
-        "clientFullName", answer.clientFullName() == null ? "" : answer.clientFullName(),
-        "answerText", answer.answerText(),
-        "companyName", properties.companyName());
-    TextTemplates.Rendered document = templates.render("answer-pdf", answer.appealType(), answer.language(), values);
-    TextTemplates.Rendered message = templates.render("answer-email", answer.appealType(), answer.language(), values);
-    byte[] answerPdf = pdf.render(document.subject(), document.body());
+    LetterDocuments.AnswerDocument document = documents.answer(answer,
+        LocalDate.ofInstant(Deliveries.now(), zone(answer)));
+    byte[] answerPdf = document.pdf();
     String fileName = "answer-" + answer.appealNumber() + ".pdf";
 
-    String messageId = send(answer, to, message, answerPdf, fileName);
+    String messageId = send(answer, to, document.email(), document.companyName(), answerPdf, fileName);
     Instant at = Deliveries.now();
     return ownTransaction.execute(tx -> {
       CaseDocument filed = caseFile.store(answer.appealNumber(), DocumentKind.ANSWER, fileName, "application/pdf",
@@ -88,12 +82,12 @@ public class EmailAnswerDelivery {
     });
   }
 
-  private String send(AnswerEmail answer, InternetAddress to, TextTemplates.Rendered message, byte[] answerPdf,
-      String fileName) {
+  private String send(AnswerEmail answer, InternetAddress to, TextTemplates.Rendered message, String sender,
+      byte[] answerPdf, String fileName) {
     try {
       MimeMessage mime = mail.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
-      helper.setFrom(properties.from(), properties.companyName());
+      helper.setFrom(properties.from(), sender);
       helper.setTo(to);
       helper.setSubject(message.subject());
       helper.setText(message.body());
@@ -105,6 +99,11 @@ public class EmailAnswerDelivery {
       throw new DeliveryFailedException("Обращение " + answer.appealNumber() + ": ответ не отправлен клиенту"
           + " (SMTP: " + rootMessage(e) + "). Проверьте почтовый сервер и повторите задание.");
     }
+  }
+
+  private static ZoneId zone(AnswerEmail answer) {
+    return ("KZ".equalsIgnoreCase(answer.jurisdiction()) || answer.appealNumber() != null && answer.appealNumber().startsWith("KZ")
+        ? Jurisdiction.KZ : Jurisdiction.RU).zone();
   }
 
   private static InternetAddress recipient(AnswerEmail answer) {

@@ -17,7 +17,8 @@ class FileSignedLetter implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CaseDocument copy = letters.fileSignedCopy(execution.getProcessInstanceId());
+    CaseDocument copy = letters.fileSignedCopy(execution.getProcessInstanceId(),
+        (String) execution.getVariable("jurisdiction"));
     execution.setVariable("signedCopyDocumentId", copy.id());
   }
 }

@@ -3,12 +3,9 @@ package ru.appealdesk.letter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -16,9 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.appealdesk.casefile.CaseDocument;
 import ru.appealdesk.casefile.CaseFile;
 import ru.appealdesk.casefile.DocumentKind;
-import ru.appealdesk.casefile.PdfRenderer;
-import ru.appealdesk.delivery.DeliveryProperties;
-import ru.appealdesk.delivery.TextTemplates;
+import ru.appealdesk.delivery.LetterDocuments;
 import ru.appealdesk.identity.AppGroup;
 import ru.appealdesk.deadline.Jurisdiction;
 
@@ -39,21 +34,15 @@ public class LetterService {
   static final String DEFAULT_DRAFTER_GROUP = AppGroup.BRANCH_HEAD.id();
   static final int MAX_SUBJECT = 500;
   static final int MAX_BODY = 50_000;
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private final OutgoingLetters letters;
   private final CaseFile caseFile;
-  private final PdfRenderer pdf;
-  private final TextTemplates templates;
-  private final DeliveryProperties company;
+  private final LetterDocuments documents;
 
-  LetterService(OutgoingLetters letters, CaseFile caseFile, PdfRenderer pdf, TextTemplates templates,
-      DeliveryProperties company) {
+  LetterService(OutgoingLetters letters, CaseFile caseFile, LetterDocuments documents) {
     this.letters = letters;
     this.caseFile = caseFile;
-    this.pdf = pdf;
-    this.templates = templates;
-    this.company = company;
+    this.documents = documents;
   }
 
   /** Checks the input of a new letter, fills defaults, opens the letter's card; returns the normalised input. */
@@ -169,26 +158,21 @@ public class LetterService {
     letters.recordDispatch(processInstanceId, m, tracking, now());
   }
 
-  /** Files the signed letter as a PDF with its registration details in the case file. */
+  /**
+   * Files the signed letter as a PDF on the company letterhead with its registration details in the case file.
+   *
+   * @param jurisdiction RU/KZ of the process; null: taken from the case
+   */
   @Transactional
-  public CaseDocument fileSignedCopy(String processInstanceId) {
+  public CaseDocument fileSignedCopy(String processInstanceId, String jurisdiction) {
     OutgoingLetter letter = letters.byProcessInstance(processInstanceId)
         .orElseThrow(() -> new IllegalStateException("No outgoing letter of process " + processInstanceId));
-    Map<String, Object> values = new HashMap<>();
-    values.put("letterSubject", letter.subject());
-    values.put("letterBody", letter.body());
-    values.put("caseNumber", letter.caseNumber());
-    values.put("recipientName", letter.recipientName());
-    values.put("recipientAddress", letter.recipientAddress());
-    values.put("outgoingNumber", letter.outgoingNumber());
-    values.put("outgoingDate", letter.outgoingDate() == null ? null : DATE.format(letter.outgoingDate()));
-    values.put("signedBy", letter.signedBy());
-    values.put("companyName", company.companyName());
-    String variant = letter.outgoingNumber() == null ? "UNREGISTERED" : null;
-    TextTemplates.Rendered text = templates.render("letter-pdf", variant, letter.language(), values);
+    byte[] copy = documents.letter(jurisdiction, letter.language(), letter.caseNumber(), letter.kind().name(),
+        letter.subject(), letter.body(), letter.recipientName(), letter.recipientAddress(), letter.outgoingNumber(),
+        letter.outgoingDate(), letter.signedBy());
     String name = (letter.outgoingNumber() == null ? "letter-" + letter.id() : letter.outgoingNumber()) + ".pdf";
-    return caseFile.store(letter.caseNumber(), DocumentKind.SIGNED_LETTER, name, "application/pdf",
-        pdf.render(text.subject(), text.body()), letter.signedBy());
+    return caseFile.store(letter.caseNumber(), DocumentKind.SIGNED_LETTER, name, "application/pdf", copy,
+        letter.signedBy());
   }
 
   private static void checkText(List<String> problems, String subject, String body) {

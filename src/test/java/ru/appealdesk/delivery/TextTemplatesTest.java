@@ -13,7 +13,7 @@ class TextTemplatesTest {
   @Test
   void variantAndLanguageAreChosenWithFallbacks() {
     Map<String, Object> values = new HashMap<>(Map.of("appealNumber", "RU-2026-000001", "answerText", "Текст $1 \\",
-        "companyName", "МКК"));
+        "companyName", "МКК", "appealType", "COMPLAINT", "jurisdiction", "RU"));
     values.put("clientFullName", null);
 
     var complaint = templates.render("answer-pdf", "COMPLAINT", "ru", values);

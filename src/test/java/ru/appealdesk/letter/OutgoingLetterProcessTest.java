@@ -93,7 +93,7 @@ class OutgoingLetterProcessTest extends AbstractIntegrationTest {
     });
     String pdfText = pdfText(caseFile.content(caseNumber, documents.get(0).id()).orElseThrow());
     assertThat(pdfText).contains("Исх. № " + number + " от 16.03.2026").contains("Задолженность отсутствует")
-        .contains("Подписано: director");
+        .contains("Генеральный директор").contains("Геннадий Директоров").contains("ООО МКК «Пример Финанс»");
   }
 
   @Test
@@ -143,7 +143,8 @@ class OutgoingLetterProcessTest extends AbstractIntegrationTest {
     assertThat(pi).isEnded();
 
     CaseDocument copy = caseFile.list(caseNumber).get(0);
-    assertThat(pdfText(caseFile.content(caseNumber, copy.id()).orElseThrow())).contains("не подлежит регистрации");
+    assertThat(pdfText(caseFile.content(caseNumber, copy.id()).orElseThrow())).contains("К делу № " + caseNumber)
+        .doesNotContain("Исх. №");
     assertThat(letters.byProcessInstance(pi.getId()).orElseThrow().outgoingNumber()).isNull();
   }
 
