@@ -56,15 +56,27 @@ public class ClientNotifications {
   /** Queues the notification of a status change in the caller's transaction; nothing when the client has no e-mail. */
   @Transactional
   public void enqueue(AppealStatusChanged event) {
+    enqueueMessage(null, event, null);
+  }
+
+  /**
+   * Queues a message of another kind (e.g. {@code client/appeal-accepted}: the status link after an online appeal) in
+   * the same outbox: {@code templates/<template>_<ru|kk>.txt} gets the values of a status e-mail plus
+   * {@code statusUrl}. A null template is the status-change notification.
+   */
+  @Transactional
+  public void enqueueMessage(String template, AppealStatusChanged event, String statusUrl) {
     if (event.clientEmail() == null || event.clientEmail().isBlank()) {
       log.debug("Appeal {}: no e-mail address, status {} not notified", event.appealNumber(), event.status());
       return;
     }
     jdbc.sql("""
             insert into client_notification (case_number, status, recipient, language, jurisdiction, client_name,
-                changed_at, outcome, attempts, next_attempt_at)
+                changed_at, outcome, attempts, next_attempt_at, template, status_url)
             values (:caseNumber, :status, :recipient, :language, :jurisdiction, :clientName,
-                :changedAt, 'PENDING', 0, now())""")
+                :changedAt, 'PENDING', 0, now(), :template, :statusUrl)""")
+        .param("template", template)
+        .param("statusUrl", statusUrl)
         .param("caseNumber", event.appealNumber())
         .param("status", event.status())
         .param("recipient", event.clientEmail().strip())
@@ -90,7 +102,8 @@ public class ClientNotifications {
 
   private boolean sendNext() {
     Optional<Pending> claimed = jdbc.sql("""
-            select id, case_number, status, recipient, language, jurisdiction, client_name, changed_at, attempts
+            select id, case_number, status, recipient, language, jurisdiction, client_name, changed_at, attempts,
+                   template, status_url
             from client_notification
             where outcome = 'PENDING' and next_attempt_at <= now()
             order by next_attempt_at, id
@@ -99,7 +112,8 @@ public class ClientNotifications {
         .query((rs, i) -> new Pending(rs.getLong("id"), rs.getString("case_number"), rs.getString("status"),
             rs.getString("recipient"), rs.getString("language"), rs.getString("jurisdiction"),
             rs.getString("client_name"), Optional.ofNullable(rs.getObject("changed_at", OffsetDateTime.class))
-                .map(OffsetDateTime::toInstant).orElse(null), rs.getInt("attempts")))
+                .map(OffsetDateTime::toInstant).orElse(null), rs.getInt("attempts"), rs.getString("template"),
+            rs.getString("status_url")))
         .optional();
     if (claimed.isEmpty()) {
       return false;
@@ -127,8 +141,10 @@ public class ClientNotifications {
         "clientFullName", n.clientName() == null ? "" : n.clientName(),
         "statusLabel", templates.label("appeal-status", language, n.status()),
         "changedAt", n.changedAt() == null ? "" : WHEN.format(n.changedAt().atZone(zone)),
-        "companyName", properties.companyName());
-    TextTemplates.Rendered text = templates.render("status-changed", null, language, values);
+        "companyName", properties.companyName(),
+        "statusUrl", n.statusUrl() == null ? "" : n.statusUrl());
+    TextTemplates.Rendered text = templates.render(n.template() == null ? "status-changed" : n.template(), null,
+        language, values);
     MimeMessage message = mail.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
     helper.setFrom(properties.from(), properties.companyName());
@@ -165,5 +181,5 @@ public class ClientNotifications {
   }
 
   private record Pending(long id, String caseNumber, String status, String recipient, String language,
-      String jurisdiction, String clientName, Instant changedAt, int attempts) {}
+      String jurisdiction, String clientName, Instant changedAt, int attempts, String template, String statusUrl) {}
 }
