@@ -4,11 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,6 +26,7 @@ import ru.appealdesk.appeal.Appeal;
 import ru.appealdesk.appeal.AppealService;
 import ru.appealdesk.appeal.AppealVocabulary;
 import ru.appealdesk.appeal.NewAppeal;
+import ru.appealdesk.casefile.CaseFile;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.ConflictException;
 
@@ -156,7 +154,7 @@ class AppealPageController {
   }
 
   private AppealService.Intake intake(NewAppeal in, String key) {
-    String hash = sha256(in.toString());
+    String hash = CaseFile.sha256(in.toString().getBytes(StandardCharsets.UTF_8));
     try {
       return appeals.intake(in, key, hash);
     } catch (DataIntegrityViolationException e) {
@@ -171,9 +169,7 @@ class AppealPageController {
     m.put("title", t.get("form.title"));
     m.put("form", form);
     m.put("errorList", errors);
-    Map<String, String> byField = new HashMap<>();
-    errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
-    m.put("errors", byField);
+    m.put("errors", FieldError.byField(errors));
     m.put("notice", notice);
     m.put("types", types(locale));
     m.put("formToken", tokens.issue(request, response, PURPOSE));
@@ -224,13 +220,5 @@ class AppealPageController {
       case "type", "subject", "demand", "situationPlace", "situationAt", "contractNumber" -> path;
       default -> "form";
     };
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -32,7 +32,8 @@ class CompanyContacts {
   }
 
   Company of(Jurisdiction jurisdiction, String language) {
-    ClientProperties.Company c = jurisdiction == Jurisdiction.KZ ? properties.company().kz() : properties.company().ru();
+    ClientProperties.Company c =
+        jurisdiction == Jurisdiction.KZ ? properties.company().kz() : properties.company().ru();
     boolean kk = "kk".equals(language);
     String name = pick(kk ? c.nameKk() : null, c.name());
     return new Company(name == null ? delivery.companyName() : name, pick(c.phone(), null), pick(c.email(), null),

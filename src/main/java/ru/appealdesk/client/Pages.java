@@ -22,6 +22,8 @@ class Pages {
   /** A link on a message page. */
   record Link(String href, String text) {}
 
+  private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+
   private final ITemplateEngine engine;
   private final PageTexts texts;
   private final CompanyContacts companies;
@@ -46,8 +48,7 @@ class Pages {
     vars.putIfAbsent("languageLinks", List.of());
     Context context = new Context(java.util.Locale.forLanguageTag(lang), vars);
     String html = engine.process("client/" + template, context);
-    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-        .body(html);
+    return ResponseEntity.status(status).contentType(HTML).body(html);
   }
 
   /** A page with a title, a sentence and links (not found, too many requests, an error). */

@@ -84,7 +84,8 @@ class PublicPagesFilter extends OncePerRequestFilter {
   }
 
   private String tooLargeText(HttpServletRequest request) {
-    return pages.texts(PageLocale.query(request, "lang")).format("tooLarge.text", properties.maxRequestSize().toMegabytes());
+    return pages.texts(PageLocale.query(request, "lang"))
+        .format("tooLarge.text", properties.maxRequestSize().toMegabytes());
   }
 
   /** Without reading the body: the query string alone tells the language. */

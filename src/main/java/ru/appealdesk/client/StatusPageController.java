@@ -211,14 +211,14 @@ class StatusPageController {
     m.put("notice", null);
     m.putAll(extra);
     m.put("title", t.format("status.title", s.number()));
+    m.put("titleParts", around(t.format("status.title", s.number()), s.number()));
+    m.put("acceptedParts", around(t.format("status.accepted.text", s.number()), s.number()));
     m.put("s", s);
     m.put("subjectText", statuses.subjectText(s, language));
     m.put("statusUrl", links.absolute(s.number(), token));
     m.put("token", token);
     m.put("errorList", errors);
-    Map<String, String> byField = new HashMap<>();
-    errors.forEach(e -> byField.putIfAbsent(e.field(), e.message()));
-    m.put("errors", byField);
+    m.put("errors", FieldError.byField(errors));
     m.put("infoText", infoText == null ? "" : infoText);
     m.put("infoAction", "/status/" + s.number() + "/information?lang=" + language);
     m.put("formToken", s.awaitingInformation() ? tokens.issue(request, response, purpose(s.number())) : "");
@@ -227,6 +227,13 @@ class StatusPageController {
     String base = StatusLinks.path(s.number(), token);
     m.put("languageLinks", new PageLocale(j, language).languageLinks(texts, base + "&lang=ru", base + "&lang=kk"));
     return pages.page(status, "status", language, j, m);
+  }
+
+  /** The text before and after the number, so the page can keep the number on one line. */
+  static List<String> around(String text, String number) {
+    int at = text.indexOf(number);
+    return at < 0 ? List.of(text, "", "")
+        : List.of(text.substring(0, at), number, text.substring(at + number.length()));
   }
 
   private static String purpose(String number) {

@@ -51,6 +51,8 @@ class ClientPagesTest extends AbstractIntegrationTest {
   JdbcClient jdbc;
   @Autowired
   ObjectMapper json;
+  @Autowired
+  ru.appealdesk.appeal.AppealVocabulary vocabulary;
 
   private final List<String> created = new java.util.ArrayList<>();
 
@@ -140,7 +142,8 @@ class ClientPagesTest extends AbstractIntegrationTest {
     assertThat(s.location()).endsWith("&accepted=1&mail=1");
     HttpResponse<String> page = v.get(s.location());
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Обращение принято").contains("Номер вашего обращения: " + s.number())
+    assertThat(page.body()).contains("Обращение принято")
+        .contains("Номер вашего обращения: <strong class=\"nowrap\">" + s.number() + "</strong>")
         .contains(baseUrl() + "/status/" + s.number() + "?token=" + s.token())
         .contains("Статус: Готовится ответ").contains("Условия договора займа")
         .doesNotContain("Петрова").doesNotContain(email);
@@ -167,6 +170,23 @@ class ClientPagesTest extends AbstractIntegrationTest {
     assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
     assertThat((String) mail.getContent()).contains(baseUrl() + "/status/" + s.number() + "?token=" + s.token())
         .contains("Уважаемый(ая) Петрова Анна Сергеевна!");
+  }
+
+  @Test
+  void everyTypeTheFormOffersIsTakenIn() {
+    for (var type : vocabulary.types()) {
+      var subjects = vocabulary.subjects("RU", type.code());
+      PublicVisitor v = visitor();
+      HttpResponse<String> r = v.post("/appeal", new PublicVisitor.Multipart()
+          .field("formToken", PublicVisitor.formToken(v.get("/appeal").body()))
+          .field("type", type.code()).field("subject", subjects.isEmpty() ? "" : subjects.get(0).code())
+          .field("text", "Обращение вида " + type.ru()).field("fullName", "Орлов Илья").field("phone", "+7 900 1234567")
+          .field("consent", "yes"));
+      Submitted s = submitted(r);
+      AppealView appeal = appeals.view(s.number());
+      assertThat(appeal.type()).isEqualTo(type.code());
+      assertThat(appeal.subject()).isEqualTo(subjects.isEmpty() ? null : subjects.get(0).code());
+    }
   }
 
   @Test
@@ -289,7 +309,8 @@ class ClientPagesTest extends AbstractIntegrationTest {
 
     HttpResponse<String> wrong = guesser.get("/status/" + s.number() + "?token=guess");
     assertThat(wrong.statusCode()).isEqualTo(404);
-    assertThat(wrong.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("text/html"));
+    assertThat(wrong.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(c -> assertThat(c).startsWith("text/html"));
     assertThat(wrong.body()).contains("Обращение не найдено").contains("ООО МКК «Надёжный заём»")
         .doesNotContain("\"status\":404");
     HttpResponse<String> wrongJson = guesser.getJson("/status/" + s.number() + "?token=guess");
@@ -374,7 +395,7 @@ class ClientPagesTest extends AbstractIntegrationTest {
     assertThat(appeals.view(s.number()).language()).isEqualTo("kk");
 
     String page = v.get(s.location()).body();
-    assertThat(page).contains("<html lang=\"kk\"").contains("№ " + s.number() + " өтініш")
+    assertThat(page).contains("<html lang=\"kk\"").contains("<title>№ " + s.number() + " өтініш")
         .contains("Мәртебесі: ").contains("Өтініш алынды").contains("«Сенім Кредит» МҚҰ ЖШС")
         .contains("Шағым, ").contains("(Алматы)");
     JsonNode status = json.readTree(v.getJson(s.location()).body());
