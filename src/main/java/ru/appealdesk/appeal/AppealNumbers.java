@@ -8,7 +8,7 @@ import ru.appealdesk.deadline.Jurisdiction;
 /**
  * Appeal numbers {@code RU-2026-000123}: one sequence per jurisdiction and year (the year of receipt in the
  * jurisdiction's zone). The upsert locks the row, so concurrent intakes never share a number. The API takes the number
- * in a short transaction of its own (see {@code AppealService.intake}); a number is skipped only when the intake then
+ * in a short transaction of its own (see {@code AppealIntake.intake}); a number is skipped only when the intake then
  * fails on the database.
  */
 @Component

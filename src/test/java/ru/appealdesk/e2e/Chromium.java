@@ -68,6 +68,18 @@ final class Chromium implements AutoCloseable {
     return context.newPage();
   }
 
+  /**
+   * A fresh context as a phone: 360 × 740 CSS pixels, mobile (so the page's viewport meta tag counts, as on a real
+   * phone), touch, in the given locale; {@code javaScript} false for the plain-HTML check of the public pages.
+   */
+  Page newPhonePage(String locale, boolean javaScript) {
+    BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+        .setLocale(locale).setViewportSize(360, 740).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true)
+        .setJavaScriptEnabled(javaScript));
+    context.setDefaultTimeout(20_000);
+    return context.newPage();
+  }
+
   /** Writes {@code target/e2e/<name>.png} for a person to look at. */
   static Path screenshot(Page page, String name) {
     try {

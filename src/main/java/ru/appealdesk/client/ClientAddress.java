@@ -1,0 +1,45 @@
+package ru.appealdesk.client;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The address a request came from, for the rate limits. {@code X-Forwarded-For} is believed only as far as our own
+ * proxies wrote it: with {@code trustedProxies} = n the client is the n-th address from the right (each of our proxies
+ * appends the address it saw, nginx' {@code $proxy_add_x_forwarded_for}); anything further left was written by the
+ * client and may be forged. With 0 (the default) the header is ignored.
+ */
+final class ClientAddress {
+
+  private static final int MAX_LENGTH = 64;
+
+  private ClientAddress() {}
+
+  static String of(HttpServletRequest request, int trustedProxies) {
+    String remote = request.getRemoteAddr();
+    if (trustedProxies <= 0) {
+      return clip(remote);
+    }
+    List<String> hops = new ArrayList<>();
+    for (String header : Collections.list(request.getHeaders("X-Forwarded-For"))) {
+      for (String part : header.split(",")) {
+        if (!part.isBlank()) {
+          hops.add(part.strip());
+        }
+      }
+    }
+    if (hops.isEmpty()) {
+      return clip(remote);
+    }
+    return clip(hops.get(Math.max(0, hops.size() - trustedProxies)));
+  }
+
+  private static String clip(String address) {
+    if (address == null) {
+      return "unknown";
+    }
+    return address.length() <= MAX_LENGTH ? address : address.substring(0, MAX_LENGTH);
+  }
+}
