@@ -21,6 +21,7 @@ import ru.appealdesk.delivery.DeliveryProperties;
 import ru.appealdesk.delivery.TextTemplates;
 import ru.appealdesk.identity.AppGroup;
 import ru.appealdesk.deadline.Jurisdiction;
+import ru.appealdesk.restructuring.EarlyRepaymentBan;
 
 /**
  * Outgoing letters (SPEC §3.12): checks what drafters, approvers, signatories and the office manager submit, numbers
@@ -46,14 +47,16 @@ public class LetterService {
   private final PdfRenderer pdf;
   private final TextTemplates templates;
   private final DeliveryProperties company;
+  private final EarlyRepaymentBan earlyRepaymentBan;
 
   LetterService(OutgoingLetters letters, CaseFile caseFile, PdfRenderer pdf, TextTemplates templates,
-      DeliveryProperties company) {
+      DeliveryProperties company, EarlyRepaymentBan earlyRepaymentBan) {
     this.letters = letters;
     this.caseFile = caseFile;
     this.pdf = pdf;
     this.templates = templates;
     this.company = company;
+    this.earlyRepaymentBan = earlyRepaymentBan;
   }
 
   /** Checks the input of a new letter, fills defaults, opens the letter's card; returns the normalised input. */
@@ -111,6 +114,9 @@ public class LetterService {
     checkText(problems, subject, body);
     require(problems, recipientName, "не указан получатель");
     require(problems, recipientAddress, "не указан адрес получателя");
+    // KZ ¶75: no demand of early repayment while the borrower's restructuring application is considered
+    letters.byProcessInstance(processInstanceId).flatMap(l -> earlyRepaymentBan.refusal(l.caseNumber(), recipientName,
+        subject, body)).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new InvalidLetterException(problems);
     }
