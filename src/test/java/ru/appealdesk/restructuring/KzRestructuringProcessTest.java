@@ -163,8 +163,8 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     service.addDocument(number(pi), "выписка.pdf", "application/pdf", bytes("%PDF-1.4"), true, "rightsofficer");
 
     // the officer enters what the documents show: 12 incomes (drop 40 %) and the option the client asked for
-    Map<String, Object> facts = new HashMap<>(withVariables("documentsNeeded", false,
-        "requestedOptionsList", List.of("PAYMENT_DEFERRAL")));
+    Map<String, Object> facts = new HashMap<>(withVariables("documentsNeeded", false, // a checklist as Tasklist sends it
+        "requestedOptionsList", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"PAYMENT_DEFERRAL\"]").create()));
     for (int i = 1; i <= 12; i++) {
       facts.put(String.format("income%02d", i), i <= 10 ? 100 : 60);
     }
