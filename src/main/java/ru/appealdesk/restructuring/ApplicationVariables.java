@@ -80,7 +80,9 @@ final class ApplicationVariables {
     v.put("jurisdiction", "KZ");
     v.put("receivedAt", Date.from(a.receivedAt().toInstant()));
     v.putAll(requested(a.options()));
-    v.put("incomeDropPercent", incomeDrop(a.incomeByMonth()));
+    Double drop = incomeDrop(a.incomeByMonth());
+    v.put("incomeDropPercent", drop);
+    v.put("incomeDropText", incomeDropText(drop));
     v.put("sociallyVulnerable", a.isSociallyVulnerable());
     v.put("targetedSocialAssistance", a.isTargetedSocialAssistance());
     v.put("emergencyAffected", a.isEmergencyAffected());
@@ -107,6 +109,15 @@ final class ApplicationVariables {
   static Double incomeDrop(List<BigDecimal> incomeByMonth) {
     BigDecimal drop = IncomeDrop.percentIfComplete(incomeByMonth);
     return drop == null ? null : drop.doubleValue();
+  }
+
+  /** The drop as an employee reads it in a form ("8,47 %"), the exact figure staying in {@code incomeDropPercent}. */
+  static String incomeDropText(Double drop) {
+    if (drop == null) {
+      return "нет данных: известны не все 12 месяцев";
+    }
+    String text = String.format(java.util.Locale.forLanguageTag("ru"), "%.2f %%", drop);
+    return drop < 0 ? text + " (доход вырос)" : text;
   }
 
   private static String jsonArray(List<String> codes) {

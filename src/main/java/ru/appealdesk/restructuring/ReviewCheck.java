@@ -31,6 +31,7 @@ class ReviewCheck implements TaskListener {
     s.setAll(ApplicationVariables.requested(options));
     Double drop = ApplicationVariables.incomeDrop(incomes);
     s.set("incomeDropPercent", drop);
+    s.set("incomeDropText", ApplicationVariables.incomeDropText(drop));
     IntakeGaps gaps = IntakeGaps.of(incomes, options);
     s.set("intakeGaps", gaps.codesCsv());
     s.set("intakeGapsText", gaps.text());

@@ -153,6 +153,7 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
         .containsEntry("incomeDropPercent", null);
     assertThat((String) runtime.getVariable(pi.getId(), "requestedDocuments")).contains("доходах за 12 месяцев");
     assertThat((String) runtime.getVariable(pi.getId(), "intakeGapsText")).contains("п. 74").contains("п. 69");
+    assertThat((String) runtime.getVariable(pi.getId(), "incomeDropText")).startsWith("нет данных");
     assertThat(view(pi)).containsEntry("missing", List.of("MONTHLY_INCOME", "REQUESTED_OPTIONS"))
         .containsEntry("requestedOptions", List.of());
 
@@ -174,6 +175,7 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
         .containsEntry("requestedOptionCodes", "PAYMENT_DEFERRAL").containsEntry("intakeGaps", "");
     assertThat((Double) runtime.getVariable(pi.getId(), "incomeDropPercent")).isCloseTo(35.71,
         org.assertj.core.data.Offset.offset(0.01));
+    assertThat(runtime.getVariable(pi.getId(), "incomeDropText")).isEqualTo("35,71 %");
     assertThat(view(pi)).containsEntry("requestedOptions", List.of("PAYMENT_DEFERRAL"))
         .containsEntry("missing", List.of());
   }
@@ -558,6 +560,7 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
         .containsEntry("jurisdiction", "KZ").containsEntry("intakeGaps", "");
     assertThat((Double) runtime.getVariable(pi.getId(), "incomeDropPercent")).isCloseTo(45.45,
         org.assertj.core.data.Offset.offset(0.01));
+    assertThat(runtime.getVariable(pi.getId(), "incomeDropText")).isEqualTo("45,45 %");
     assertThat(service.view(reloaded.getBusinessKey())).containsEntry("earlyRepaymentDemandBlocked", true);
 
     // the start form without incomes and options is taken as well
