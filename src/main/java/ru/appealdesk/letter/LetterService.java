@@ -16,6 +16,7 @@ import ru.appealdesk.casefile.DocumentKind;
 import ru.appealdesk.delivery.LetterDocuments;
 import ru.appealdesk.identity.AppGroup;
 import ru.appealdesk.deadline.Jurisdiction;
+import ru.appealdesk.restructuring.EarlyRepaymentBan;
 
 /**
  * Outgoing letters (SPEC §3.12): checks what drafters, approvers, signatories and the office manager submit, numbers
@@ -38,11 +39,14 @@ public class LetterService {
   private final OutgoingLetters letters;
   private final CaseFile caseFile;
   private final LetterDocuments documents;
+  private final EarlyRepaymentBan earlyRepaymentBan;
 
-  LetterService(OutgoingLetters letters, CaseFile caseFile, LetterDocuments documents) {
+  LetterService(OutgoingLetters letters, CaseFile caseFile, LetterDocuments documents,
+      EarlyRepaymentBan earlyRepaymentBan) {
     this.letters = letters;
     this.caseFile = caseFile;
     this.documents = documents;
+    this.earlyRepaymentBan = earlyRepaymentBan;
   }
 
   /** Checks the input of a new letter, fills defaults, opens the letter's card; returns the normalised input. */
@@ -100,6 +104,9 @@ public class LetterService {
     checkText(problems, subject, body);
     require(problems, recipientName, "не указан получатель");
     require(problems, recipientAddress, "не указан адрес получателя");
+    // KZ ¶75: no demand of early repayment while the borrower's restructuring application is considered
+    letters.byProcessInstance(processInstanceId).flatMap(l -> earlyRepaymentBan.refusal(l.caseNumber(), recipientName,
+        subject, body)).ifPresent(problems::add);
     if (!problems.isEmpty()) {
       throw new InvalidLetterException(problems);
     }

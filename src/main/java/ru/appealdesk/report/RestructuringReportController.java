@@ -49,14 +49,28 @@ class RestructuringReportController {
     body.putAll(r.values());
     body.put("labels", r.figures().stream().collect(LinkedHashMap::new, (m, f) -> m.put(f.code(), f.label()),
         Map::putAll));
+    body.put("ombudsmanCases", r.ombudsmanCases());
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
+  /**
+   * Two tables in one file: the figures ({@code quarter,metric,label,value}), an empty line, then the ombudsman cases
+   * of the quarter with their execution ({@code quarter,caseNumber,…,executionStatus}).
+   */
   static String csv(QuarterReport r) {
     StringBuilder sb = new StringBuilder("quarter,metric,label,value\r\n");
     r.figures().forEach(f -> sb.append(r.quarter()).append(',').append(f.code()).append(',')
         .append(quote(f.label())).append(',').append(f.value() == null ? "" : f.value()).append("\r\n"));
+    sb.append("\r\nquarter,caseNumber,notifiedAt,noticeLate,decisionAt,outcome,executionRequired,executionDueAt,"
+        + "executedAt,executionStatus\r\n");
+    r.ombudsmanCases().forEach(c -> sb.append(String.join(",", r.quarter(), c.caseNumber(), cell(c.notifiedAt()),
+        String.valueOf(c.noticeLate()), cell(c.decisionAt()), cell(c.outcome()), cell(c.executionRequired()),
+        cell(c.executionDueAt()), cell(c.executedAt()), c.executionStatus())).append("\r\n"));
     return sb.toString();
+  }
+
+  private static String cell(Object o) {
+    return o == null ? "" : o.toString();
   }
 
   private static String quote(String s) {

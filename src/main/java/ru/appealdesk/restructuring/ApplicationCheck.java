@@ -6,7 +6,11 @@ import java.util.List;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.BadRequestException.FieldProblem;
 
-/** Server-side check of an application, the same for the API and the Tasklist start form. Reasons are Russian. */
+/**
+ * Server-side check of an application, the same for the API and the Tasklist start form. Reasons are Russian. Only
+ * what identifies the borrower, the contract and the application is required: incomes and the ¶69 options may be
+ * missing (the officer asks for them, ¶67), but what is given must be valid.
+ */
 final class ApplicationCheck {
 
   private ApplicationCheck() {}
@@ -42,23 +46,24 @@ final class ApplicationCheck {
     if (a.receivedAt() == null) {
       p.add(new FieldProblem("receivedAt", "укажите дату и время получения заявления"));
     }
-    if (a.requestedOptions() == null || a.requestedOptions().isEmpty()) {
-      p.add(new FieldProblem("requestedOptions", "укажите хотя бы один вариант урегулирования (п. 69)"));
-    } else {
-      for (int i = 0; i < a.requestedOptions().size(); i++) {
-        if (RestructuringOption.byCode(a.requestedOptions().get(i)).isEmpty()) {
-          p.add(new FieldProblem("requestedOptions[" + i + "]", "недопустимый вариант «" + a.requestedOptions().get(i)
-              + "»; допустимо: " + String.join(", ", RestructuringOption.allCodes())));
-        }
+    List<String> options = a.requestedOptions() == null ? List.of() : a.requestedOptions();
+    for (int i = 0; i < options.size(); i++) {
+      String code = options.get(i);
+      if (code != null && !code.isBlank() && RestructuringOption.byCode(code.trim()).isEmpty()) {
+        p.add(new FieldProblem("requestedOptions[" + i + "]", "недопустимый вариант «" + code
+            + "»; допустимо: " + String.join(", ", RestructuringOption.allCodes())));
       }
     }
-    if (a.monthlyIncome() == null || a.monthlyIncome().size() != IncomeDrop.MONTHS) {
-      p.add(new FieldProblem("monthlyIncome", "укажите доход за 12 месяцев до месяца обращения (12 сумм, начиная с самого раннего)"));
-    } else {
-      for (int i = 0; i < a.monthlyIncome().size(); i++) {
-        BigDecimal m = a.monthlyIncome().get(i);
-        if (m == null || m.signum() < 0) {
-          p.add(new FieldProblem("monthlyIncome[" + i + "]", "доход должен быть неотрицательным числом"));
+    if (a.monthlyIncome() != null) {
+      if (a.monthlyIncome().size() > IncomeDrop.MONTHS) {
+        p.add(new FieldProblem("monthlyIncome", "не более 12 сумм: доход за 12 месяцев до месяца обращения, "
+            + "начиная с самого раннего"));
+      } else {
+        for (int i = 0; i < a.monthlyIncome().size(); i++) {
+          BigDecimal m = a.monthlyIncome().get(i);
+          if (m != null && m.signum() < 0) {
+            p.add(new FieldProblem("monthlyIncome[" + i + "]", "доход должен быть неотрицательным числом"));
+          }
         }
       }
     }

@@ -22,7 +22,7 @@ public final class IncomeDrop {
    * Exact decimal arithmetic, so a drop of exactly 30% is exactly 30 (not 30.000000001).
    */
   public static BigDecimal percent(List<BigDecimal> monthlyIncome) {
-    if (monthlyIncome == null || monthlyIncome.size() != MONTHS) {
+    if (!isComplete(monthlyIncome)) {
       throw new IllegalArgumentException("monthlyIncome must hold " + MONTHS + " amounts");
     }
     BigDecimal total12 = monthlyIncome.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -33,5 +33,18 @@ public final class IncomeDrop {
     // (avg12 - avg2) / avg12 * 100 = (1 - (total2 / 2) / (total12 / 12)) * 100 = 100 - 600 * total2 / total12
     BigDecimal ratio = total2.multiply(BigDecimal.valueOf(600)).divide(total12, MathContext.DECIMAL128);
     return BigDecimal.valueOf(100).subtract(ratio).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+  }
+
+  /**
+   * The drop when all 12 months are known, else {@code null}: the client may apply without an income history (¶65,
+   * ¶67); then the ¶74 income test cannot be made until the officer has the figures.
+   */
+  public static BigDecimal percentIfComplete(List<BigDecimal> monthlyIncome) {
+    return isComplete(monthlyIncome) ? percent(monthlyIncome) : null;
+  }
+
+  /** 12 amounts, none of them unknown. */
+  public static boolean isComplete(List<BigDecimal> monthlyIncome) {
+    return monthlyIncome != null && monthlyIncome.size() == MONTHS && monthlyIncome.stream().allMatch(m -> m != null);
   }
 }

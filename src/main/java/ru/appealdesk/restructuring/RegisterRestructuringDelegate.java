@@ -17,10 +17,12 @@ class RegisterRestructuringDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RestructuringApplication application = ApplicationVariables.read(execution.getVariables());
-    String number = service.register(application, execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+    IntakeGaps gaps = IntakeGaps.of(application.incomeByMonth(), application.options());
+    String number = service.register(application, gaps, execution.getProcessBusinessKey(),
+        execution.getProcessInstanceId());
     if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
       execution.setProcessBusinessKey(number);
     }
-    execution.setVariables(ApplicationVariables.normalized(number, application));
+    execution.setVariables(ApplicationVariables.normalized(number, application, gaps));
   }
 }

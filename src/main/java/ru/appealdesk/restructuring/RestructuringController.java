@@ -72,14 +72,19 @@ class RestructuringController {
     return ResponseEntity.accepted().build();
   }
 
-  record ExtensionBody(Integer days, String comment) {}
+  /**
+   * ¶76: {@code days} (1..90 per extension, any number of extensions); {@code clientConsent} how the borrower agreed
+   * ({@code comment} is taken when it is missing, as before), {@code clientConsentAt} when (default now);
+   * {@code companyConsent} optional words of the company's side, whose consent is the authenticated employee.
+   */
+  record ExtensionBody(Integer days, String comment, String clientConsent, OffsetDateTime clientConsentAt,
+      String companyConsent) {}
 
   @PostMapping("/{number}/response-window-extension")
-  ResponseEntity<Void> extend(@PathVariable String number, @RequestBody ExtensionBody body) {
-    if (body.days() == null) {
-      throw new BadRequestException("days", "укажите, на сколько календарных дней продлить срок");
-    }
-    service.extendResponseWindow(number, body.days(), body.comment());
+  ResponseEntity<Void> extend(@PathVariable String number, @RequestBody ExtensionBody body, Authentication user) {
+    service.extendResponseWindow(number, new RestructuringService.Extension(body.days(), body.clientConsent(),
+        body.clientConsentAt() == null ? null : Date.from(body.clientConsentAt().toInstant()), body.companyConsent(),
+        body.comment()), user.getName());
     return ResponseEntity.accepted().build();
   }
 

@@ -9,10 +9,13 @@ public final class RestructuringProcess {
   public static final String MSG_CLIENT_RESPONDED = "ClientResponded";
   public static final String MSG_RESPONSE_WINDOW_EXTENDED = "ResponseWindowExtended";
   public static final String MSG_OMBUDSMAN_NOTIFIED = "OmbudsmanNotified";
+  /** Starts a new instance for a case that closed before the borrower's ombudsman notice came (¶78). */
+  public static final String MSG_LATE_OMBUDSMAN_NOTICE = "LateOmbudsmanNotice";
 
   public static final String TASK_REVIEW = "Task_ReviewApplication";
-  public static final String TASK_AWAIT_DOCUMENTS = "Task_AwaitDocuments";
-  public static final String TASK_DECIDE_SUSPENDED = "Task_DecideSuspendedApplication";
+  /** Consideration suspended until the requested documents come (¶75, second numbering). */
+  public static final String SUSPENDED_FOR_DOCUMENTS = "SubProcess_DocumentsSuspended";
+  public static final String TASK_REMIND_DOCUMENTS = "Task_RemindAboutDocuments";
   public static final String TASK_PREPARE_DECISION = "Task_PrepareDecision";
   public static final String TASK_APPROVE_DECISION = "Task_ApproveDecision";
   public static final String TASK_DELIVER_DECISION = "Task_DeliverDecision";

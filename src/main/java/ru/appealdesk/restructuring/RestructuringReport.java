@@ -16,8 +16,10 @@ import ru.appealdesk.platform.BadRequestException;
 
 /**
  * The client-rights officer's quarterly figures on restructuring (¶79): applications, decisions by type, time to
- * decision, deadline breaches and ombudsman cases. Each figure counts the events of the quarter (Asia/Almaty): an
- * application by its receipt, a decision by its approval, a breach by its moment, an ombudsman case by the notice.
+ * decision, deadline breaches and ombudsman cases with their execution (¶78). Each figure counts the events of the
+ * quarter (Asia/Almaty): an application by its receipt, a decision by its approval, a breach by its moment, an
+ * ombudsman case by the notice, an execution by its date. The list of ombudsman cases holds every case that was open
+ * with the ombudsman at some moment of the quarter, as it stood at the quarter's end.
  */
 @Service
 public class RestructuringReport {
@@ -33,7 +35,12 @@ public class RestructuringReport {
   /** One figure: a stable code, the Russian label the officer reads, the value. */
   public record Figure(String code, String label, Object value) {}
 
-  public record QuarterReport(String quarter, ZonedDateTime from, ZonedDateTime to, List<Figure> figures) {
+  /** One ombudsman case (no personal data: the case number only). */
+  public record OmbudsmanCase(String caseNumber, String notifiedAt, boolean noticeLate, String decisionAt,
+      String outcome, Boolean executionRequired, String executionDueAt, String executedAt, String executionStatus) {}
+
+  public record QuarterReport(String quarter, ZonedDateTime from, ZonedDateTime to, List<Figure> figures,
+      List<OmbudsmanCase> ombudsmanCases) {
 
     /** The figures as a JSON object (code → value). */
     public Map<String, Object> values() {
@@ -55,6 +62,9 @@ public class RestructuringReport {
     ZonedDateTime to = from.plusMonths(3);
     Timestamp f = Timestamp.from(from.toInstant());
     Timestamp t = Timestamp.from(to.toInstant());
+    // what is "still open" or "overdue" is told as of the quarter's end, or as of now for the running quarter
+    Timestamp asOf = Timestamp.from(RestructuringService.now().toInstant().isBefore(to.toInstant())
+        ? RestructuringService.now().toInstant() : to.toInstant());
     var jdbc = cases.jdbc();
 
     Map<String, Object> received = jdbc.queryForMap("""
@@ -78,11 +88,29 @@ public class RestructuringReport {
         where b.breached_at >= ? and b.breached_at < ?""", Long.class, f, t);
     Map<String, Object> ombudsman = jdbc.queryForMap("""
         select count(*) filter (where ombudsman_notified_at >= ? and ombudsman_notified_at < ?) as notices,
+               count(*) filter (where ombudsman_notified_at >= ? and ombudsman_notified_at < ?
+                                  and ombudsman_notice_late) as notices_late,
                count(*) filter (where ombudsman_decision_at >= ? and ombudsman_decision_at < ?) as decisions,
+               count(*) filter (where ombudsman_decision_at >= ? and ombudsman_decision_at < ?
+                                  and ombudsman_outcome in ('UPHELD', 'PARTIALLY_UPHELD')) as for_client,
                count(*) filter (where ombudsman_executed_at >= ? and ombudsman_executed_at < ?) as executed,
+               count(*) filter (where ombudsman_executed_at >= ? and ombudsman_executed_at < ?
+                                  and ombudsman_executed_late) as executed_late,
                count(*) filter (where ombudsman_notified_at < ?
-                                  and (ombudsman_executed_at is null or ombudsman_executed_at >= ?)) as open
-        from restructuring_case where ombudsman_notified_at is not null""", f, t, f, t, f, t, t, t);
+                                  and (ombudsman_closed_at is null or ombudsman_closed_at >= ?)) as open,
+               count(*) filter (where ombudsman_execution_required and ombudsman_decision_at < ?
+                                  and ombudsman_execution_due_at + interval '1 day' <= ?
+                                  and (ombudsman_executed_at is null or ombudsman_executed_at > ?)) as overdue
+        from restructuring_case where ombudsman_notified_at is not null""",
+        f, t, f, t, f, t, f, t, f, t, f, t, t, t, asOf, asOf, asOf);
+    Map<String, Object> negotiation = jdbc.queryForMap("""
+        select count(*) filter (where decision_approved_at >= ? and decision_approved_at < ?
+                                  and decision_type = 'AGREEMENT' and decision_differs_from_request) as agreements_differing,
+               (select count(*) from restructuring_window_extension e
+                 where e.extended_at >= ? and e.extended_at < ?) as extensions,
+               count(*) filter (where documents_requested_at < ? and status = 'DOCUMENTS_REQUESTED'
+                                  and (closed_at is null or closed_at >= ?)) as suspended
+        from restructuring_case""", f, t, f, t, t, t);
     Long openCases = jdbc.queryForObject("""
         select count(*) from restructuring_case where received_at < ? and (closed_at is null or closed_at >= ?)""",
         Long.class, t, t);
@@ -101,12 +129,59 @@ public class RestructuringReport {
         new Figure("maxDaysToDecision", "Наибольшее время до решения, календарных дней", days(decided.get("max_days"))),
         new Figure("decisionsLate", "Решений позже 15-дневного срока", decided.get("late")),
         new Figure("deadlineBreaches", "Нарушений сроков этапов (эскалаций)", breaches),
+        new Figure("decisionsAgreementDifferingFromRequest",
+            "Согласий, отличающихся от запрошенного (с обоснованием, п. 74)", negotiation.get("agreements_differing")),
+        new Figure("responseWindowExtensions", "Продлений 30-дневного срока по согласию сторон (п. 76)",
+            negotiation.get("extensions")),
+        new Figure("suspendedForDocumentsAtQuarterEnd",
+            "Рассмотрение приостановлено до получения документов на конец квартала", negotiation.get("suspended")),
         new Figure("ombudsmanNotices", "Уведомлений об обращении к микрофинансовому омбудсману", ombudsman.get("notices")),
+        new Figure("ombudsmanNoticesLate", "Из них после 15-дневного срока", ombudsman.get("notices_late")),
         new Figure("ombudsmanDecisions", "Решений омбудсмана получено", ombudsman.get("decisions")),
+        new Figure("ombudsmanDecisionsForClient", "Из них полностью или частично в пользу клиента",
+            ombudsman.get("for_client")),
         new Figure("ombudsmanDecisionsExecuted", "Решений омбудсмана исполнено", ombudsman.get("executed")),
-        new Figure("ombudsmanCasesOpen", "Дел у омбудсмана не исполнено на конец квартала", ombudsman.get("open")),
+        new Figure("ombudsmanDecisionsExecutedLate", "Из них исполнено позже срока", ombudsman.get("executed_late")),
+        new Figure("ombudsmanExecutionOverdue", "Решений омбудсмана с просроченным исполнением на конец квартала",
+            ombudsman.get("overdue")),
+        new Figure("ombudsmanCasesOpen", "Дел у омбудсмана не завершено на конец квартала", ombudsman.get("open")),
         new Figure("casesOpenAtQuarterEnd", "Заявлений в работе на конец квартала", openCases));
-    return new QuarterReport(year + "-Q" + q, from, to, figures);
+    return new QuarterReport(year + "-Q" + q, from, to, figures, ombudsmanCases(f, t, asOf));
+  }
+
+  /** Every ombudsman case open at some moment of the quarter, as it stood at {@code asOf}. */
+  private List<OmbudsmanCase> ombudsmanCases(Timestamp f, Timestamp t, Timestamp asOf) {
+    return cases.jdbc().query("""
+        select number, ombudsman_notified_at, ombudsman_notice_late, ombudsman_decision_at, ombudsman_outcome,
+               ombudsman_execution_required, ombudsman_execution_due_at, ombudsman_executed_at, ombudsman_executed_late,
+               ombudsman_closed_at
+        from restructuring_case
+        where ombudsman_notified_at < ? and (ombudsman_closed_at is null or ombudsman_closed_at >= ?)
+        order by ombudsman_notified_at, number""", (rs, i) -> {
+          Timestamp decided = before(rs.getTimestamp("ombudsman_decision_at"), t);
+          Timestamp executed = before(rs.getTimestamp("ombudsman_executed_at"), t);
+          Timestamp due = rs.getTimestamp("ombudsman_execution_due_at");
+          Boolean required = decided == null ? null : (Boolean) rs.getObject("ombudsman_execution_required");
+          String status;
+          if (decided == null) {
+            status = "AWAITING_DECISION";
+          } else if (!Boolean.TRUE.equals(required)) {
+            status = "NO_EXECUTION_REQUIRED";
+          } else if (executed != null) {
+            status = Boolean.TRUE.equals(rs.getObject("ombudsman_executed_late")) ? "EXECUTED_LATE" : "EXECUTED";
+          } else {
+            status = due != null && due.getTime() + 24L * 3600 * 1000 <= asOf.getTime() ? "EXECUTION_OVERDUE"
+                : "EXECUTION_PENDING";
+          }
+          return new OmbudsmanCase(rs.getString("number"), RestructuringView.time(rs.getTimestamp("ombudsman_notified_at")),
+              rs.getBoolean("ombudsman_notice_late"), RestructuringView.time(decided),
+              decided == null ? null : rs.getString("ombudsman_outcome"), required,
+              decided == null ? null : RestructuringView.time(due), RestructuringView.time(executed), status);
+        }, t, f);
+  }
+
+  private static Timestamp before(Timestamp ts, Timestamp end) {
+    return ts != null && ts.before(end) ? ts : null;
   }
 
   private static BigDecimal days(Object value) {
