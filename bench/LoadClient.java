@@ -529,7 +529,7 @@ final class ProductTarget implements Target {
           "answerText", "Уважаемый клиент! Ваше обращение рассмотрено, сотруднику сделано замечание, приносим извинения.");
       case "Task_PrepareConclusion" -> Map.of("conclusionText", "Проверка проведена, факт подтверждён.");
       case "Task_ApproveAnswer" -> Map.of("answerApproved", true);
-      case "Task_RecordCallOutcome" -> Map.of("deliveryDate", today, "callSummary", "Дозвонились, ответ изложен.");
+      case "Task_RecordCallOutcome" -> Map.of("deliveryDate", today, "deliveryText", "Дозвонились, ответ изложен.");
       default -> Map.of();
     };
   }

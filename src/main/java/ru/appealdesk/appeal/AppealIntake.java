@@ -163,8 +163,9 @@ public class AppealIntake {
     AppealType type = code(AppealType.class, in.type(), "type", problems);
     Channel channel = code(Channel.class, in.channel(), "channel", problems);
     String subject = Texts.trim(in.subject());
-    if (type != null && jurisdiction != null) {
-      List<AppealVocabulary.Term> allowed = vocabulary.subjects(jurisdiction.name(), type.name());
+    if (type != null) {
+      List<AppealVocabulary.Term> allowed = vocabulary.subjects(jurisdiction == null ? null : jurisdiction.name(),
+          type.name());
       String list = allowed.stream().map(AppealVocabulary.Term::code).collect(Collectors.joining(", "));
       if (allowed.isEmpty()) {
         if (subject != null) {

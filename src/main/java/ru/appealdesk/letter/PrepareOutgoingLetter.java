@@ -38,7 +38,8 @@ class PrepareOutgoingLetter implements JavaDelegate {
     if (signedBy != null) {
       letters.sign(execution.getProcessInstanceId(), signedBy);
     }
-    execution.setVariable("draftRequired", in.letterSubject() == null || in.letterBody() == null
+    // a letter comes to the drafter unless it arrives signed and complete (the answer of an appeal)
+    execution.setVariable("draftRequired", signedBy == null || in.letterSubject() == null || in.letterBody() == null
         || in.recipientName() == null || in.recipientAddress() == null);
     if (execution.getVariable("jurisdiction") == null) {
       execution.setVariable("jurisdiction", "kk".equals(in.language()) ? "KZ" : "RU");

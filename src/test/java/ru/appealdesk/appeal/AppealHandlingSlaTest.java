@@ -29,8 +29,8 @@ import ru.appealdesk.support.AbstractIntegrationTest;
 import ru.appealdesk.support.Http;
 
 /**
- * The regulatory clock of appeal-handling's Task_PrepareAnswer (deadline engineer's check of the contract pattern):
- * reminder on the last working day, breach and escalation after the deadline, listed as overdue for the group.
+ * The answer clock of appeal-handling through the API: reminder on the last working day, breach and escalation after
+ * the deadline (naming the answer step and its group), listed as overdue for the group.
  */
 class AppealHandlingSlaTest extends AbstractIntegrationTest {
 
@@ -44,6 +44,10 @@ class AppealHandlingSlaTest extends AbstractIntegrationTest {
   SlaBreaches breaches;
   @Autowired
   ObjectMapper json;
+  @Autowired
+  AppealFlows flows;
+  @Autowired
+  ru.appealdesk.mail.MailOutbox outbox;
 
   private static Date at(String offsetDateTime) {
     return Date.from(OffsetDateTime.parse(offsetDateTime).toInstant());
@@ -82,25 +86,23 @@ class AppealHandlingSlaTest extends AbstractIntegrationTest {
     String number = json.readTree(r.body()).get("number").asText();
     ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
         .processDefinitionKey("appeal-handling").singleResult();
+    assertThat(pi).isWaitingAt("Task_PrepareConclusion");
+    flows.conclude(pi);
     assertThat(pi).isWaitingAt("Task_PrepareAnswer");
-    assertThat(timer(pi, "Timer_PrepareAnswerReminder").getDuedate()).isEqualTo(at("2026-12-04T00:00:00+03:00"));
-    assertThat(timer(pi, "Timer_PrepareAnswerOverdue").getDuedate()).isEqualTo(at("2026-12-04T23:59:59+03:00"));
+    assertThat(timer(pi, "Timer_AnswerDeadlineReminder").getDuedate()).isEqualTo(at("2026-12-04T00:00:00+03:00"));
+    assertThat(timer(pi, "Timer_AnswerDeadline").getDuedate()).isEqualTo(at("2026-12-04T23:59:59+03:00"));
 
     ClockUtil.setCurrentTime(at("2026-12-04T00:00:01+03:00"));
-    execute(timer(pi, "Timer_PrepareAnswerReminder"));
-    while (managementService.createJobQuery().processInstanceId(pi.getId()).executable().messages().count() > 0) {
-      execute(managementService.createJobQuery().processInstanceId(pi.getId()).executable().messages().list().get(0));
-    }
+    execute(timer(pi, "Timer_AnswerDeadlineReminder"));
+    outbox.sendDue();
     assertThat(recipientsOfMailsAbout(number, "Напоминание")).contains(DemoUsers.of(AppGroup.LEGAL).id() + "@appealdesk.local");
     assertThat(breaches.isBreached(number)).isFalse();
 
     ClockUtil.setCurrentTime(at("2026-12-05T00:00:01+03:00"));
-    execute(timer(pi, "Timer_PrepareAnswerOverdue"));
-    while (managementService.createJobQuery().processInstanceId(pi.getId()).executable().messages().count() > 0) {
-      execute(managementService.createJobQuery().processInstanceId(pi.getId()).executable().messages().list().get(0));
-    }
+    execute(timer(pi, "Timer_AnswerDeadline"));
+    outbox.sendDue();
     Task escalation = taskService.createTaskQuery().processInstanceId(pi.getId())
-        .taskDefinitionKey("Task_EscalationPrepareAnswer").singleResult();
+        .taskDefinitionKey("Task_EscalationAnswerDeadline").singleResult();
     assertThat(escalation).isNotNull();
     assertThat(taskService.getIdentityLinksForTask(escalation.getId()))
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("appeals-controller"));

@@ -39,7 +39,8 @@ class AppealTasklistTest extends AbstractIntegrationTest {
     var created = as(AppGroup.INTERNET_MARKETER).postJson("/api/appeals", AppealApiTest.complaint());
     String number = json.readTree(created.body()).get("number").asText();
 
-    assertThat(taskKeys(AppGroup.LEGAL, number)).containsExactly("Task_PrepareAnswer");
+    // the co-executor's conclusion comes first (the diagram's order); the responsible unit sees nothing yet
+    assertThat(taskKeys(AppGroup.LEGAL, number)).isEmpty();
     assertThat(taskKeys(AppGroup.BRANCH_HEAD, number)).containsExactly("Task_PrepareConclusion");
     assertThat(taskKeys(AppGroup.MARKETING, number)).isEmpty();
     assertThat(taskKeys(AppGroup.INTERNET_MARKETER, number)).isEmpty();
@@ -59,7 +60,19 @@ class AppealTasklistTest extends AbstractIntegrationTest {
         JsonNode vars = json.readTree(as(group).get("/engine-rest/task/" + id + "/form-variables").body());
         assertThat(vars.get("appealNumber").get("value").asText()).isEqualTo(number);
         assertThat(vars.get("answerDueAtText").get("value").asText()).isEqualTo("04.12.2026 23:59 (МСК)");
+        assertThat(vars.get("subjectText").get("value").asText()).isEqualTo("Условия договора займа (срок, проценты, пени)");
       }
     }
+    String conclusion = json.readTree(as(AppGroup.BRANCH_HEAD).get("/engine-rest/task?processInstanceBusinessKey="
+        + number).body()).get(0).get("id").asText();
+    var done = as(AppGroup.BRANCH_HEAD).send(as(AppGroup.BRANCH_HEAD).request("/engine-rest/task/" + conclusion
+        + "/claim").header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"userId\":\"" + DemoUsers.of(AppGroup.BRANCH_HEAD).id() + "\"}")));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    var submitted = as(AppGroup.BRANCH_HEAD).postJson("/engine-rest/task/" + conclusion + "/submit-form",
+        "{\"variables\":{\"conclusionText\":{\"value\":\"Пени начислены по договору.\"}}}");
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+    assertThat(taskKeys(AppGroup.LEGAL, number)).containsExactly("Task_PrepareAnswer");
+    assertThat(taskKeys(AppGroup.BRANCH_HEAD, number)).isEmpty();
   }
 }

@@ -165,10 +165,10 @@ class ClientPagesTest extends AbstractIntegrationTest {
     });
 
     MimeMessage mail = await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(SMTP.getReceivedMessages())
-        .filter(m -> subject(m).equals("Обращение № " + s.number() + " принято")).findFirst().orElse(null),
+        .filter(m -> subject(m).equals("Обращение № " + s.number() + " получено")).findFirst().orElse(null),
         m -> m != null);
     assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
-    assertThat((String) mail.getContent()).contains(baseUrl() + "/status/" + s.number() + "?token=" + s.token())
+    assertThat((String) mail.getContent()).contains("/status/" + s.number() + "?token=" + s.token())
         .contains("Уважаемый(ая) Петрова Анна Сергеевна!");
   }
 

@@ -57,6 +57,8 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
   DeadlineService deadlines;
   @Autowired
   SlaBreaches breaches;
+  @Autowired
+  ru.appealdesk.mail.MailOutbox outbox;
 
   @BeforeEach
   void deploy() {
@@ -84,13 +86,18 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
   }
 
   private List<MimeMessage> mailsAbout(String caseNumber) {
-    return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+    return Arrays.stream(receivedMessages()).filter(m -> {
       try {
         return m.getSubject().contains(caseNumber);
       } catch (MessagingException e) {
         throw new IllegalStateException(e);
       }
     }).toList();
+  }
+
+  private MimeMessage[] receivedMessages() {
+    outbox.sendDue();
+    return SMTP.getReceivedMessages();
   }
 
   private static List<String> recipients(List<MimeMessage> mails) {

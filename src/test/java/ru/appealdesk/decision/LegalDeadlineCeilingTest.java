@@ -34,7 +34,7 @@ class LegalDeadlineCeilingTest {
     assertThat(refusal.getMessage())
         .contains("appeal-routing")
         .contains("Rule_Complaint_LoanTerms")
-        .contains("Жалоба на условия договора")
+        .contains("условия договора займа")
         .contains("срок 20 дней превышает законный предел 15 дней")
         .contains("442-ФЗ")
         .contains("Развёртывание отклонено");
@@ -48,7 +48,7 @@ class LegalDeadlineCeilingTest {
 
   @Test
   void otherDayColumnsAreNotTheAnswerDeadline() {
-    DmnModelInstance model = DmnModels.withCell("registration", "Out_Email_RegistrationDeadlineDays", "20");
+    DmnModelInstance model = DmnModels.withCell("registration", "Out_Electronic_RegistrationDeadlineDays", "20");
     assertThatCode(() -> LegalDeadlineCeiling.check(model)).doesNotThrowAnyException();
   }
 

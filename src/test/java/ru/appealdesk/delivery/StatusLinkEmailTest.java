@@ -105,7 +105,7 @@ class StatusLinkEmailTest extends AbstractIntegrationTest {
         "/engine-rest/process-definition/key/appeal-handling/submit-form", """
             {"variables": {
               "jurisdiction": {"value": "%s"}, "appealType": {"value": "APPLICATION"},
-              "subject": {"value": "%s"}, "channel": {"value": "OFFICE_WRITTEN"}, "language": {"value": "%s"},
+              "subjectApplication": {"value": "%s"}, "channel": {"value": "OFFICE_WRITTEN"}, "language": {"value": "%s"},
               "clientFullName": {"value": "Орлова Ольга Петровна"}, "clientPhone": {"value": "+7 902 %07d"},
               "appealContent": {"value": "Прошу выдать справку об отсутствии задолженности."}%s}}
             """.formatted(jurisdiction, "DEBT_CERTIFICATE", language,

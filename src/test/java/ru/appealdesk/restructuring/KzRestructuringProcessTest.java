@@ -329,7 +329,8 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     assertThat(task(TASK_NOTIFY_REFUSAL, pi)).hasCandidateGroup("client-rights-officer");
     assertThat((String) runtime.getVariable(pi.getId(), "refusalNoticeLetter"))
         .contains("76-тармағына").contains("микроқаржы омбудсманына").contains("агенттігіне");
-    complete(task(TASK_NOTIFY_REFUSAL, pi), withVariables("refusalReceivedAt", "2026-12-23"));
+    complete(task(TASK_NOTIFY_REFUSAL, pi), withVariables("refusalNoticeChannel", "EMAIL",
+        "refusalReceivedAt", "2026-12-23"));
     assertThat(pi).isWaitingAt(TASK_AWAIT_OMBUDSMAN);
     assertThat(job("Timer_OmbudsmanWindowClosed", pi).getDuedate())
         .isEqualTo(runtime.getVariable(pi.getId(), "ombudsmanDueAt"));
