@@ -65,10 +65,49 @@ function russianPickers($injector) {
   }
 }
 
-angular.module(`cam.${appName}.custom`).run(['$locale', '$injector', ($locale, $injector) => {
+const custom = angular.module(`cam.${appName}.custom`);
+custom.run(['$locale', '$injector', ($locale, $injector) => {
   russianLocale($locale);
   russianPickers($injector);
 }]);
+
+// ------------------------------------------------------------------------------------------------------------------
+// Tasklist search: what an employee types into "Поиск задач" is a case number ("RU-2026-000003", or a part of it),
+// not a task name. The search widget takes as its default criterion the type marked "default" (Camunda ships "Name
+// like"); before its link function reads them, the default moves to the process instance business key, compared with
+// LIKE (so "000003" finds "RU-2026-000003"). The other criteria stay available from the list.
+
+function preferBusinessKey(types) {
+  const businessKey = (types || []).find((t) => t.id && t.id.key === 'processInstanceBusinessKey');
+  if (!businessKey) {
+    return;
+  }
+  types.forEach((t) => {
+    t.default = t === businessKey;
+  });
+}
+
+if (appName === 'tasklist') {
+  custom.config(['$provide', ($provide) => {
+    $provide.decorator('camWidgetSearchDirective', ['$delegate', ($delegate) => {
+      const directive = $delegate[0];
+      const compile = directive.compile;
+      directive.compile = function () {
+        const linked = compile.apply(this, arguments);
+        const pre = typeof linked === 'function' ? null : linked && linked.pre;
+        const post = typeof linked === 'function' ? linked : linked && linked.post;
+        return {
+          pre(scope) {
+            preferBusinessKey(scope.types);
+            return pre && pre.apply(this, arguments);
+          },
+          post
+        };
+      };
+      return $delegate;
+    }]);
+  }]);
+}
 
 
 // ------------------------------------------------------------------------------------------------------------------
@@ -115,7 +154,9 @@ function quoted(label) {
 
 /** English form-js message → Russian sentence naming the field (label may be empty). */
 const FORM_MESSAGES = [
-  [/^Field is required\.$/, (m, l) => l ? `Заполните поле ${quoted(l)}.` : 'Заполните это поле.'],
+  [/^Field is required\.$/, (m, l, kind) => !l ? 'Заполните это поле.'
+    : kind === 'checkbox' ? `Отметьте ${quoted(l)}.`
+      : kind === 'choice' ? `Выберите значение в поле ${quoted(l)}.` : `Заполните поле ${quoted(l)}.`],
   [/^Field must have minimum length of (\d+)\.$/, (m, l) =>
     `${l ? 'Поле ' + quoted(l) : 'Поле'} должно содержать не менее ${m[1]} ${characters(+m[1])}.`],
   [/^Field must have maximum length of (\d+)\.$/, (m, l) =>
@@ -170,13 +211,25 @@ function fieldLabel(error) {
   return label ? label.textContent.replace(/[*:\s]+$/, '').trim() : '';
 }
 
+/** What the field asks for: a tick, a choice from a list, or typed text. */
+function fieldKind(error) {
+  const field = error.closest('.fjs-form-field');
+  if (!field) {
+    return 'text';
+  }
+  if (field.classList.contains('fjs-form-field-checkbox')) {
+    return 'checkbox';
+  }
+  return /fjs-form-field-(select|radio|checklist|taglist)/.test(field.className) ? 'choice' : 'text';
+}
+
 function translateError(error) {
   error.querySelectorAll('li').forEach((item) => {
     const text = item.textContent.trim();
     for (const [pattern, russian] of FORM_MESSAGES) {
       const m = text.match(pattern);
       if (m) {
-        setText(item, russian(m, fieldLabel(error)));
+        setText(item, russian(m, fieldLabel(error), fieldKind(error)));
         return;
       }
     }
@@ -192,19 +245,25 @@ function translateTexts(root) {
       }
     });
   });
-  root.querySelectorAll('.fjs-dropdownlist-empty, .fjs-form-field-label, button').forEach((el) => {
+  root.querySelectorAll('.fjs-dropdownlist-empty, .fjs-select-placeholder, .fjs-form-field-label, button').forEach((el) => {
     if (el.childElementCount === 0 && FORM_TEXTS[el.textContent.trim()]) {
       setText(el, FORM_TEXTS[el.textContent.trim()]);
     }
   });
 }
 
+/** Russian calendars, dates typed and shown as 31.12.2026 whatever language the browser has, times as 14:30. */
 function russianCalendars(root) {
   root.querySelectorAll('input').forEach((input) => {
     const picker = input._flatpickr;
     if (picker && !picker.appealdeskRussian) {
       picker.appealdeskRussian = true;
       picker.set('locale', FLATPICKR_RU);
+      picker.set('dateFormat', 'd.m.Y');
+      input.setAttribute('placeholder', 'дд.мм.гггг');
+    }
+    if (input.getAttribute('placeholder') === 'hh:mm') {
+      input.setAttribute('placeholder', 'чч:мм');
     }
   });
 }
@@ -222,12 +281,25 @@ function localiseForms() {
 // space before the colon goes, and a reason that starts like a sentence continues in lower case
 // ("Не удалось завершить задачу: заполните поле «Email клиента».").
 
+/** The reason inside Camunda's wrappers ("cannot submit task form …: ENGINE-03051 … Message: '<reason>'"). */
+function innermostReason(message) {
+  const first = message.firstChild;
+  if (!first || first !== message.lastChild || first.nodeType !== Node.TEXT_NODE) {
+    return;
+  }
+  const m = first.data.match(/ENGINE-\d+ [^]*?Message: '(?:Exception while invoking TaskListener: )?([^]*)'\s*$/);
+  if (m && m[1].trim()) {
+    first.data = m[1].trim();
+  }
+}
+
 function polishNotification(alert) {
   const status = alert.querySelector('.status');
   const message = alert.querySelector('.message');
   if (!status || !message) {
     return;
   }
+  innermostReason(message);
   let next = status.nextSibling;
   while (next && next.nodeType === Node.TEXT_NODE && !next.data.trim()) {
     const gap = next;
@@ -275,6 +347,80 @@ window.fetch = async (resource, init) => {
   }
 };
 
+// ------------------------------------------------------------------------------------------------------------------
+// Counts on every Tasklist filter: Camunda shows the number of tasks only for the selected filter. The filter list of
+// the engine REST API (the same one Tasklist reads, with the Tasklist session) returns every filter with its count
+// (itemCount=true); each filter of the left column gets "(n)" next to its name, matched by name and description.
+// Refreshed when Tasklist refreshes its own count and every 30 seconds.
+
+const appRoot = document.querySelector('base').getAttribute('app-root');
+let countsRequested = 0;
+let lastFocusedCount = null;
+
+async function refreshFilterCounts() {
+  const engine = (window.location.pathname.match(/\/app\/tasklist\/([\w-]+)/) || [])[1] || 'default';
+  countsRequested = Date.now();
+  let list;
+  try {
+    const r = await originalFetch(`${appRoot}/api/engine/engine/${engine}/filter?resourceType=Task&itemCount=true`,
+      {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
+    if (!r.ok) {
+      return;
+    }
+    list = await r.json();
+  } catch (e) {
+    return;
+  }
+  document.querySelectorAll('.task-filter').forEach((item) => {
+    const link = item.querySelector('h4.name a');
+    const heading = item.querySelector('h4.name');
+    if (!link) {
+      return;
+    }
+    const name = Array.from(link.childNodes).filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.data).join('').trim();
+    const description = heading.getAttribute('uib-tooltip') || '';
+    const filter = list.find((f) => f.name === name && ((f.properties || {}).description || '') === description)
+      || list.find((f) => f.name === name);
+    let badge = link.querySelector('.appealdesk-count');
+    if (!filter || typeof filter.itemCount !== 'number') {
+      if (badge) {
+        badge.remove();
+      }
+      return;
+    }
+    if (!badge) {
+      badge = document.createElement('span');
+      badge.className = 'appealdesk-count';
+      link.appendChild(badge);
+    }
+    badge.textContent = String(filter.itemCount);
+    badge.title = 'Задач в фильтре: ' + filter.itemCount;
+  });
+}
+
+function watchFilterCounts() {
+  if (appName !== 'tasklist' || !document.querySelector('.task-filter')) {
+    return;
+  }
+  const focused = document.querySelector('.task-filter.active .counter');
+  const focusedCount = focused ? focused.textContent.trim() : null;
+  const missing = Array.from(document.querySelectorAll('.task-filter h4.name a'))
+    .some((a) => !a.querySelector('.appealdesk-count'));
+  if ((missing || focusedCount !== lastFocusedCount) && Date.now() - countsRequested > 1000) {
+    lastFocusedCount = focusedCount;
+    refreshFilterCounts();
+  }
+}
+
+if (appName === 'tasklist') {
+  window.setInterval(() => {
+    if (document.querySelector('.task-filter')) {
+      refreshFilterCounts();
+    }
+  }, 30000);
+}
+
 let scheduled = false;
 new MutationObserver(() => {
   if (!scheduled) {
@@ -283,6 +429,7 @@ new MutationObserver(() => {
       scheduled = false;
       localiseForms();
       polishNotifications();
+      watchFilterCounts();
     });
   }
 }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
