@@ -42,7 +42,7 @@ public class TasklistFilters implements ApplicationRunner {
   public static final String KEY = "appealdeskKey";
   /** Filter property: the revision of the seeded query (older filters are re-seeded once). */
   public static final String REVISION_KEY = "appealdeskRevision";
-  /** 2: jurisdiction days in "Срок сегодня", jurisdiction-wide queues for the supervisors. */
+  /** 2: jurisdiction days in "Срок сегодня", jurisdiction-wide queues for the supervisors, variables in words. */
   static final int REVISION = 2;
 
   /** Process variables shown under each task in the list (name, Russian label); Tasklist skips absent ones. */
@@ -205,14 +205,16 @@ public class TasklistFilters implements ApplicationRunner {
     Map<String, String> v = new LinkedHashMap<>();
     // Tasklist shows the first two under each task and the rest on expanding; absent ones are skipped,
     // so an appeal shows its number and client, a KZ restructuring (caseNumber, borrowerFullName) its own.
+    // Words, not codes: the *Text variables the appeal service writes (dates with the zone, «04.12.2026 23:59 (МСК)»).
     v.put("appealNumber", "Номер");
     v.put("caseNumber", "Номер");
     v.put("clientFullName", "Клиент");
     v.put("borrowerFullName", "Заемщик");
-    v.put("answerDueAt", "Срок ответа");
-    v.put("appealType", "Тип");
-    v.put("subject", "Тема");
-    v.put("receivedAt", "Получено");
+    v.put("answerDueAtText", "Срок ответа");
+    v.put("appealTypeText", "Тип");
+    v.put("subjectText", "Тема");
+    v.put("channelText", "Способ обращения");
+    v.put("receivedAtText", "Получено");
     v.put("contractNumber", "Договор");
     v.put("jurisdiction", "Страна");
     return v;

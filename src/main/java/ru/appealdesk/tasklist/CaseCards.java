@@ -207,7 +207,7 @@ public class CaseCards {
       return null;
     }
     try {
-      return DAY_TIME.format(OffsetDateTime.parse(iso).atZoneSameInstant(zone)) + " " + zoneLabel;
+      return DAY_TIME.format(OffsetDateTime.parse(iso).atZoneSameInstant(zone)) + " (" + zoneLabel + ")";
     } catch (DateTimeParseException e) {
       return iso;
     }

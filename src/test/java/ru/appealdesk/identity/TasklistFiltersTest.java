@@ -85,7 +85,8 @@ class TasklistFiltersTest extends AbstractIntegrationTest {
     @SuppressWarnings("unchecked")
     List<Map<String, String>> variables = (List<Map<String, String>>) f.getProperties().get("variables");
     assertThat(variables).extracting(v -> v.get("name"))
-        .contains("appealNumber", "appealType", "subject", "clientFullName", "answerDueAt");
+        .contains("appealNumber", "appealTypeText", "subjectText", "clientFullName", "answerDueAtText")
+        .doesNotContain("appealType", "subject", "answerDueAt");
     assertThat(variables).allSatisfy(v -> assertThat(v.get("label")).isNotBlank());
     assertThat(seeder.find(Kind.MINE, null).getProperties().get("description")).isNotNull();
   }
