@@ -56,7 +56,7 @@ class EmployeeDayInRussianE2ETest extends BrowserTest {
 
     officer.login(DemoUsers.of(AppGroup.OFFICE_STAFF).id(), DemoUsers.PASSWORD);
     for (String filter : new String[] {"Мои задачи", "Задачи группы", "Срок сегодня", "Просроченные"}) {
-      assertThat(officer.filterCount(filter)).as(filter).hasCount(1);
+      assertThat(officer.filterCount(filter)).hasCount(1);
     }
     assertThat(page.getByText("It is time to migrate", new Page.GetByTextOptions().setExact(false))).hasCount(0);
     officer.shot("filters-with-counts");
