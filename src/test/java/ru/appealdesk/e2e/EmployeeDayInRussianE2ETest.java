@@ -74,7 +74,7 @@ class EmployeeDayInRussianE2ETest extends BrowserTest {
     officer.shot("form-error");
 
     officer.tick(ORIGINAL_MARKED, ORIGINAL_MARKED).fill("E-mail", "ivanov@").pressComplete();
-    Locator refusal = page.locator(".page-notifications .alert-danger");
+    Locator refusal = page.locator(".page-notifications .alert-danger").last();
     assertThat(refusal).isVisible();
     assertThat(refusal).containsText(Pattern.compile("Не удалось завершить задачу:\\s*\\S"));
     assertThat(refusal).not().containsText("An error happened");
