@@ -82,6 +82,8 @@ class EmployeeDayInRussianE2ETest extends BrowserTest {
     BoundingBox complete = officer.completeButton().boundingBox();
     assertThat(overlaps(banner, complete)).as("the refusal leaves «Завершить» free").isFalse();
     officer.shot("refusal-as-one-sentence");
+    refusal.locator("button.close").first().click();
+    assertThat(refusal).isHidden();
 
     Locator card = officer.openCaseCard();
     assertThat(card.locator(".adc-title")).containsText(caseNumber);
@@ -104,6 +106,7 @@ class EmployeeDayInRussianE2ETest extends BrowserTest {
       assertThat(d.fileName()).isEqualTo("конверт.pdf");
       assertThat(d.uploadedBy()).isEqualTo("officer");
     });
+    card.locator(".adc-upload").scrollIntoViewIfNeeded();
     officer.shot("case-card");
   }
 
