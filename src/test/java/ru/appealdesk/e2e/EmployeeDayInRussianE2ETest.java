@@ -82,7 +82,7 @@ class EmployeeDayInRussianE2ETest extends BrowserTest {
     BoundingBox complete = officer.completeButton().boundingBox();
     assertThat(overlaps(banner, complete)).as("the refusal leaves «Завершить» free").isFalse();
     officer.shot("refusal-as-one-sentence");
-    refusal.locator("button.close").first().click();
+    refusal.locator("button.close:visible").first().click();
     assertThat(refusal).isHidden();
 
     Locator card = officer.openCaseCard();
