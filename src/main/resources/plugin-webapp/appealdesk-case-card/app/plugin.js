@@ -98,7 +98,13 @@ function render(node, {api, taskId}) {
   function uploadForm(card) {
     const kind = el('select', {class: 'form-control input-sm', name: 'kind', 'aria-label': 'Вид документа'},
       card.uploadKinds.map((k) => el('option', {value: k.code}, k.name)));
+    // the browser's own file button speaks the browser's language: a Russian one in front of it
     const file = el('input', {type: 'file', name: 'file', class: 'adc-file', 'aria-label': 'Файл'});
+    const chosen = el('span', {class: 'adc-file-name'}, 'Файл не выбран');
+    file.addEventListener('change', () => {
+      chosen.textContent = file.files && file.files[0] ? file.files[0].name : 'Файл не выбран';
+    });
+    const pick = el('label', {class: 'btn btn-default btn-sm adc-pick'}, 'Выбрать файл…', file);
     const status = el('span', {class: 'adc-upload-status', role: 'status'});
     const button = el('button', {type: 'submit', class: 'btn btn-default btn-sm'}, 'Загрузить в дело');
     const form = el('form', {class: 'adc-upload form-inline', onsubmit: async (event) => {
@@ -127,7 +133,7 @@ function render(node, {api, taskId}) {
         status.textContent = 'Не удалось загрузить файл. Попробуйте ещё раз.';
         button.disabled = false;
       }
-    }}, kind, file, button, status);
+    }}, kind, pick, chosen, button, status);
     return section('Добавить документ в дело', form);
   }
 
