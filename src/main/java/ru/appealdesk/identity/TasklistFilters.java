@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -16,13 +17,22 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import ru.appealdesk.deadline.Jurisdiction;
+import ru.appealdesk.tasklist.TasklistDays;
 
 /**
  * The Tasklist filters every employee finds on the first login, created at start-up: one shared "Мои задачи" and, for each
  * employee group, "Задачи группы", "Срок сегодня" and "Просроченные", all sorted by due date and showing the appeal
  * variables. A group's filters are readable by that group only (filter authorizations), so an employee sees exactly the
- * queues of their groups. Idempotent: a filter is found by its {@link #KEY} property and never overwritten, so what a
- * process owner changes in Tasklist stays.
+ * queues of their groups.
+ *
+ * <p>"Срок сегодня" is today in the group's jurisdiction (Moscow for RU units, Almaty for the KZ ones), not the server's
+ * UTC day. The supervisors (the appeals controller for RU, the client-rights officer for KZ) see in "Срок сегодня" and
+ * "Просроченные" every task of their jurisdiction, whichever unit holds it, so nothing late escapes them.
+ *
+ * <p>Idempotent: a filter is found by its {@link #KEY} property and left alone while its {@link #REVISION_KEY} is current,
+ * so what a process owner changes in Tasklist stays; a filter seeded by an older revision of this class is brought up
+ * to date once.
  */
 @Component
 @Order(30)
@@ -30,9 +40,17 @@ public class TasklistFilters implements ApplicationRunner {
 
   /** Filter property that identifies a seeded filter: {@code <kind>} or {@code <kind>:<group id>}. */
   public static final String KEY = "appealdeskKey";
+  /** Filter property: the revision of the seeded query (older filters are re-seeded once). */
+  public static final String REVISION_KEY = "appealdeskRevision";
+  /** 2: jurisdiction days in "Срок сегодня", jurisdiction-wide queues for the supervisors, variables in words. */
+  static final int REVISION = 2;
 
   /** Process variables shown under each task in the list (name, Russian label); Tasklist skips absent ones. */
   static final Map<String, String> VARIABLES = variables();
+
+  /** Units that work KZ cases only; every other unit counts its day in Moscow. */
+  static final Set<AppGroup> KZ_UNITS =
+      Set.of(AppGroup.KZ_COMPLAINTS, AppGroup.CREDIT_COMMITTEE, AppGroup.CLIENT_RIGHTS_OFFICER);
 
   private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
@@ -75,13 +93,23 @@ public class TasklistFilters implements ApplicationRunner {
     }
   }
 
+  /** The jurisdiction whose day and cases a group's queues follow. */
+  public static Jurisdiction jurisdiction(AppGroup group) {
+    return KZ_UNITS.contains(group) ? Jurisdiction.KZ : Jurisdiction.RU;
+  }
+
+  /** The appeals controller (RU) and the client-rights officer (KZ) watch every case of their jurisdiction. */
+  public static boolean supervisesJurisdiction(AppGroup group) {
+    return IdentitySeeder.SUPERVISORS.contains(group);
+  }
+
   @Override
   public void run(ApplicationArguments args) {
-    int created = 0;
+    int seeded = 0;
     Filter mine = find(Kind.MINE.key(null));
-    if (mine == null) {
-      mine = save(Kind.MINE, null, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-      created++;
+    if (mine == null || revision(mine) < REVISION) {
+      mine = save(mine, Kind.MINE, null, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+      seeded++;
     }
     for (AppGroup group : AppGroup.values()) {
       if (!group.isEmployeeUnit()) {
@@ -90,14 +118,14 @@ public class TasklistFilters implements ApplicationRunner {
       identity.grant(group.id(), Resources.FILTER, mine.getId(), Permissions.READ);
       for (Kind kind : List.of(Kind.GROUP, Kind.DUE_TODAY, Kind.OVERDUE)) {
         Filter f = find(kind.key(group));
-        if (f == null) {
-          f = save(kind, group, query(kind, group));
-          created++;
+        if (f == null || revision(f) < REVISION) {
+          f = save(f, kind, group, query(kind, group));
+          seeded++;
         }
         identity.grant(group.id(), Resources.FILTER, f.getId(), Permissions.READ);
       }
     }
-    log.info("Tasklist filters present ({} created)", created);
+    log.info("Tasklist filters present ({} created or brought up to revision {})", seeded, REVISION);
   }
 
   /** The filter of one kind for one group (the shared "Мои задачи" for {@code group == null}), if seeded. */
@@ -111,25 +139,41 @@ public class TasklistFilters implements ApplicationRunner {
         .findFirst().orElse(null);
   }
 
+  private static int revision(Filter f) {
+    return f.getProperties().get(REVISION_KEY) instanceof Number n ? n.intValue() : 1;
+  }
+
   private TaskQuery query(Kind kind, AppGroup group) {
-    TaskQuery q = tasks.createTaskQuery().taskCandidateGroup(group.id());
+    Jurisdiction j = jurisdiction(group);
+    TaskQuery q = tasks.createTaskQuery();
+    if (kind != Kind.GROUP && supervisesJurisdiction(group)) {
+      // every unit's tasks of the jurisdiction's cases: appeals carry the variable, letters and KZ restructurings
+      // the case number (RU-…, KZ-…, KZR-…) as business key
+      q.or().processVariableValueEquals("jurisdiction", j.name()).processInstanceBusinessKeyLike(j.name() + "%")
+          .endOr();
+    } else {
+      q.taskCandidateGroup(group.id());
+      if (kind != Kind.GROUP) {
+        // deadlines matter whoever holds the task
+        q.includeAssignedTasks();
+      }
+    }
     return switch (kind) {
       // the queue to claim from: only what nobody took yet
       case GROUP -> q;
-      // deadlines matter whoever holds the task
-      case DUE_TODAY -> q.includeAssignedTasks()
-          .dueAfterExpression("${dateTime().withTimeAtStartOfDay().toDate()}")
-          .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}");
-      case OVERDUE -> q.includeAssignedTasks().dueBeforeExpression("${now()}");
+      case DUE_TODAY -> q.dueAfterExpression(TasklistDays.todayStartExpression(j))
+          .dueBeforeExpression(TasklistDays.tomorrowStartExpression(j));
+      case OVERDUE -> q.dueBeforeExpression("${now()}");
       case MINE -> throw new IllegalArgumentException("MINE is not a group filter");
     };
   }
 
-  private Filter save(Kind kind, AppGroup group, TaskQuery query) {
+  private Filter save(Filter existing, Kind kind, AppGroup group, TaskQuery query) {
     query.orderByDueDate().asc();
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put(KEY, kind.key(group));
-    properties.put("description", group == null ? kind.description : kind.description.formatted(group.russianName()));
+    properties.put(REVISION_KEY, REVISION);
+    properties.put("description", description(kind, group));
     properties.put("priority", kind.priority);
     properties.put("color", kind.color);
     properties.put("refresh", true);
@@ -137,24 +181,40 @@ public class TasklistFilters implements ApplicationRunner {
     List<Map<String, String>> shown = new ArrayList<>();
     VARIABLES.forEach((name, label) -> shown.add(Map.of("name", name, "label", label)));
     properties.put("variables", shown);
-    Filter f = filters.newTaskFilter(kind.title);
+    Filter f = existing != null ? existing : filters.newTaskFilter(kind.title);
+    f.setName(kind.title);
     f.setQuery(query);
     f.setProperties(properties);
     return filters.saveFilter(f);
+  }
+
+  private static String description(Kind kind, AppGroup group) {
+    if (group == null) {
+      return kind.description;
+    }
+    if (kind != Kind.GROUP && supervisesJurisdiction(group)) {
+      String country = jurisdiction(group) == Jurisdiction.KZ ? "Казахстана" : "России";
+      return group.russianName() + (kind == Kind.DUE_TODAY
+          ? ": задачи всех подразделений по делам " + country + " со сроком сегодня"
+          : ": все просроченные задачи по делам " + country + ", у кого бы они ни были");
+    }
+    return kind.description.formatted(group.russianName());
   }
 
   private static Map<String, String> variables() {
     Map<String, String> v = new LinkedHashMap<>();
     // Tasklist shows the first two under each task and the rest on expanding; absent ones are skipped,
     // so an appeal shows its number and client, a KZ restructuring (caseNumber, borrowerFullName) its own.
+    // Words, not codes: the *Text variables the appeal service writes (dates with the zone, «04.12.2026 23:59 (МСК)»).
     v.put("appealNumber", "Номер");
     v.put("caseNumber", "Номер");
     v.put("clientFullName", "Клиент");
     v.put("borrowerFullName", "Заемщик");
-    v.put("answerDueAt", "Срок ответа");
-    v.put("appealType", "Тип");
-    v.put("subject", "Тема");
-    v.put("receivedAt", "Получено");
+    v.put("answerDueAtText", "Срок ответа");
+    v.put("appealTypeText", "Тип");
+    v.put("subjectText", "Тема");
+    v.put("channelText", "Способ обращения");
+    v.put("receivedAtText", "Получено");
     v.put("contractNumber", "Договор");
     v.put("jurisdiction", "Страна");
     return v;

@@ -29,9 +29,9 @@ final class Tasklist {
 
   Tasklist login(String user, String password) {
     page.navigate(baseUrl + "/camunda/app/tasklist/default/");
-    page.getByPlaceholder("Username").fill(user);
-    page.getByPlaceholder("Password").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+    page.getByPlaceholder("Имя пользователя").fill(user);
+    page.getByPlaceholder("Пароль").fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти")).click();
     assertThat(page.locator(".task-filter").first()).isVisible();
     return this;
   }
@@ -75,6 +75,33 @@ final class Tasklist {
     return this;
   }
 
+  /**
+   * Types a text into "Поиск задач" and presses Enter, as an employee looks a case up by its number: the default
+   * criterion of the search box is the case number (business key, LIKE).
+   */
+  Tasklist search(String text) {
+    Locator box = page.locator("[cam-widget-search] input.main-field");
+    box.click();
+    box.fill(text);
+    box.press("Enter");
+    assertThat(page.locator("[cam-widget-search-pill], .search-pill, .cam-widget-search-pill").first()).isVisible();
+    return this;
+  }
+
+  /** The number shown next to a filter's name ("(3)"), whether or not it is the selected filter. */
+  Locator filterCount(String name) {
+    return filter(name).locator(".appealdesk-count:visible, .counter:visible").filter(new Locator.FilterOptions()
+        .setHasText(Pattern.compile("\\d+")));
+  }
+
+  /** Opens the «Дело» tab of the open task. */
+  Locator openCaseCard() {
+    page.locator(".nav-tabs li a").filter(new Locator.FilterOptions().setHasText("Дело")).click();
+    Locator card = page.locator(".appealdesk-case-card");
+    assertThat(card.locator(".adc-title")).isVisible();
+    return card;
+  }
+
   /** The task of the current filter's list whose name and shown variables contain all the given texts. */
   Locator taskInList(String... texts) {
     Locator items = page.locator("li.task");
@@ -92,7 +119,7 @@ final class Tasklist {
   }
 
   Tasklist claim() {
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Взять в работу")).click();
     assertThat(form()).isVisible();
     return this;
   }
@@ -106,7 +133,7 @@ final class Tasklist {
     return form().getByLabel(label, new Locator.GetByLabelOptions().setExact(false)).first();
   }
 
-  /** Types into a field and stays in it: form-js validates on leaving, so "Complete" is still enabled. */
+  /** Types into a field and stays in it: form-js validates on leaving, so "Завершить" is still enabled. */
   Tasklist type(String label, String value) {
     field(label).fill(value);
     return this;
@@ -139,14 +166,14 @@ final class Tasklist {
     return this;
   }
 
-  /** Clicks "Complete" (the form must then disappear for a valid form, or show its errors). */
+  /** Clicks "Завершить" (the form must then disappear for a valid form, or show its errors). */
   Tasklist pressComplete() {
     completeButton().click();
     return this;
   }
 
   Locator completeButton() {
-    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete"));
+    return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Завершить"));
   }
 
   Locator fieldErrors() {
@@ -155,7 +182,7 @@ final class Tasklist {
 
   Tasklist logout() {
     page.navigate(baseUrl + "/camunda/app/tasklist/default/#/logout");
-    assertThat(page.getByPlaceholder("Username")).isVisible();
+    assertThat(page.getByPlaceholder("Имя пользователя")).isVisible();
     return this;
   }
 

@@ -1,0 +1,13 @@
+// Appeal Desk: Cockpit in Russian (overrides the webjar's scripts/config.js; see docs/tasklist.md).
+export default {
+  app: {
+    name: 'Мониторинг',
+    vendor: 'Appeal Desk'
+  },
+  locales: {
+    availableLocales: ['ru'],
+    fallbackLocale: 'ru'
+  },
+  // Russian date pickers, Camunda Forms messages, notifications (path relative to app/cockpit/)
+  customScripts: ['../../lib/appealdesk-ru']
+};
