@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import ru.appealdesk.appeal.AppealService;
+import ru.appealdesk.appeal.AppealQueries;
 import ru.appealdesk.appeal.AppealView;
 import ru.appealdesk.appeal.AppealVocabulary;
 import ru.appealdesk.appeal.Channel;
@@ -79,14 +79,14 @@ public class CaseCards {
   private static final Logger log = LoggerFactory.getLogger(CaseCards.class);
 
   private final CaseAccess access;
-  private final AppealService appeals;
+  private final AppealQueries appeals;
   private final AppealVocabulary vocabulary;
   private final CaseFile caseFile;
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final IdentityService identity;
 
-  CaseCards(CaseAccess access, AppealService appeals, AppealVocabulary vocabulary, CaseFile caseFile,
+  CaseCards(CaseAccess access, AppealQueries appeals, AppealVocabulary vocabulary, CaseFile caseFile,
       TaskService tasks, RuntimeService runtime, IdentityService identity) {
     this.access = access;
     this.appeals = appeals;

@@ -54,6 +54,11 @@ class CaseCardTest extends AbstractIntegrationTest {
             """.formatted(received, received.minusDays(1)));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     number = json.readTree(r.body()).get("number").asText();
+    // the co-executor's conclusion comes first; then the case is in the legal queue
+    for (var conclusion : taskService.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_PrepareConclusion").list()) {
+      taskService.complete(conclusion.getId(), java.util.Map.of("conclusionText", "Пени начислены по договору."));
+    }
     answerTask = taskService.createTaskQuery().processInstanceBusinessKey(number)
         .taskDefinitionKey("Task_PrepareAnswer").singleResult().getId();
     caseFile.store(number, ru.appealdesk.casefile.DocumentKind.ATTACHMENT, "скан претензии.pdf", "application/pdf",
