@@ -128,6 +128,16 @@ class TwoNodesSlowIT {
   }
 
   @Test
+  @Order(0)
+  void eachNodeMarksTheWebappSessionsItIssuesForStickyRouting() {
+    for (Node n : List.of(a, b)) {
+      HttpResponse<String> r = get(n, "demo", "/camunda/app/tasklist/default/");
+      assertThat(r.headers().allValues("Set-Cookie")).as(n.name())
+          .anyMatch(c -> c.matches("JSESSIONID=[0-9A-F]+\\." + n.name() + ";.*"));
+    }
+  }
+
+  @Test
   @Order(1)
   void intakeThroughBothNodesEscalatesEveryPastDueCaseExactlyOnce() throws Exception {
     List<String> numbers = new ArrayList<>();
