@@ -61,6 +61,11 @@ class LeanHistoryIT extends AbstractIntegrationTest {
           .count()).isEqualTo(1);
       assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).finished().count())
           .isEqualTo(1);
+      // cleanup by end time: no removal time stamped on the case's history rows when it ends
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+          .getRemovalTime()).isNull();
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("answer")
+          .singleResult().getRemovalTime()).isNull();
       // the job log keeps what ran, not the jobs that were created and deleted again
       assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).list())
           .extracting(HistoricJobLog::getJobId, HistoricJobLog::isSuccessLog)
