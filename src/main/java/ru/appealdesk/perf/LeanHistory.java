@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.slf4j.Logger;
@@ -84,10 +83,10 @@ public class LeanHistory {
       return false;
     }
 
-    /** Event names ("create", "delete") are shared by several entities: the entity's class tells them apart. */
+    /** Job log events carry their kind as a state (created, failed, successful, deleted), not as an event type. */
     static boolean skipped(HistoryEvent event) {
-      if (event instanceof HistoricJobLogEvent) {
-        return event.isEventOfType(HistoryEventTypes.JOB_CREATE) || event.isEventOfType(HistoryEventTypes.JOB_DELETE);
+      if (event instanceof HistoricJobLogEvent job) {
+        return job.isCreationLog() || job.isDeletionLog();
       }
       return event instanceof HistoricFormPropertyEventEntity;
     }
