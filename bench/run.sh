@@ -45,10 +45,29 @@ fi
 
 echo "[run.sh] starting the application (heap $APP_HEAP, port $PORT), log in $WORK/app.log"
 SMTP_PORT=${BENCH_SMTP_PORT:-12525}
-env "${APP_ENV[@]}" SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" java -Xmx"$APP_HEAP" -jar "$JAR" --spring.profiles.active=demo --server.port="$PORT" \
-  --logging.structured.format.console= --logging.level.root=warn > "$WORK/app.log" 2>&1 &
+env "${APP_ENV[@]}" SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" APPEALDESK_NODE_NAME=node1 java -Xmx"$APP_HEAP" -jar "$JAR" \
+  --spring.profiles.active=demo --server.port="$PORT" --server.address=127.0.0.1 \
+  --logging.structured.format.console= --logging.level.root=warn ${BENCH_APP_ARGS:-} > "$WORK/app.log" 2>&1 &
 APP_PID=$!
+
+# Scenario 6 (two nodes): the load client starts a second node of the same jar on the same database with this script
+# when it gets there, and stops it afterwards. Embedded mode: the second node uses the first node's PostgreSQL.
+PORT2=$((PORT + 1))
+NODE2_ENV=("${APP_ENV[@]}")
+if [[ -n "$EMBEDDED" ]]; then
+  NODE2_ENV=(SPRING_DATASOURCE_URL="$JDBC" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=)
+fi
+{
+  echo '# written by bench/run.sh: the second node of scenario 6'
+  echo "echo \$\$ > '$WORK/node2.pid'"
+  printf 'exec env'; printf ' %q' "${NODE2_ENV[@]}" SMTP_HOST=127.0.0.1 SMTP_PORT="$SMTP_PORT" APPEALDESK_NODE_NAME=node2
+  printf ' java -Xmx%q -jar %q --spring.profiles.active=demo --server.port=%q --server.address=127.0.0.1' "$APP_HEAP" "$JAR" "$PORT2"
+  printf ' --logging.structured.format.console= --logging.level.root=warn %s\n' "${BENCH_APP_ARGS:-}"
+} > "$WORK/node2.sh"
+rm -f "$WORK/node2.pid" "$WORK/app2.log"
+
 cleanup() {
+  if [[ -f "$WORK/node2.pid" ]]; then kill "$(cat "$WORK/node2.pid")" 2>/dev/null || true; fi
   kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
   if [[ -z "$EMBEDDED" && -z "${BENCH_KEEP_DB:-}" ]]; then
     psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "drop database if exists $DB" || true
@@ -67,4 +86,5 @@ done
 up || { echo "[run.sh] the application did not start"; exit 1; }
 
 java -Xmx512m -cp "$WORK/lib/*" bench/LoadClient.java mode="$MODE" baseUrl="http://127.0.0.1:$PORT" \
-  jdbcUrl="$JDBC" jdbcUser="$PGUSER" appPid="$APP_PID" smtpPort="$SMTP_PORT" out="$OUT" "$@"
+  jdbcUrl="$JDBC" jdbcUser="$PGUSER" appPid="$APP_PID" smtpPort="$SMTP_PORT" out="$OUT" \
+  secondUrl="http://127.0.0.1:$PORT2" secondNodeStart="$WORK/node2.sh" secondNodeLog="$WORK/app2.log" "$@"

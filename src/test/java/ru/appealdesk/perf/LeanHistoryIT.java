@@ -1,0 +1,77 @@
+package ru.appealdesk.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.appealdesk.support.AbstractIntegrationTest;
+
+class LeanHistoryIT extends AbstractIntegrationTest {
+
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  HistoryService history;
+  @Autowired
+  ManagementService management;
+
+  @Test
+  void variableHistoryWithoutDetailRowsAndAJobLogOfExecutionsOnly() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("lean-history-probe").camundaHistoryTimeToLive(1)
+        .startEvent()
+        .serviceTask("Probe_Async").camundaAsyncBefore().camundaExpression("${true}")
+        .userTask("Probe_Task").boundaryEvent("Probe_Timer").cancelActivity(false).timerWithDuration("PT1H").endEvent()
+        .moveToActivity("Probe_Task").endEvent()
+        .done();
+    Deployment deployment = repository.createDeployment().addModelInstance("lean-history-probe.bpmn", model).deploy();
+    try {
+      ProcessInstance pi = runtime.startProcessInstanceByKey("lean-history-probe", Map.of("answer", "first"));
+      runtime.setVariable(pi.getId(), "answer", "second");
+      Job async = management.createJobQuery().processInstanceId(pi.getId()).singleResult();
+      management.executeJob(async.getId());
+      String task = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+      tasks.complete(task, Map.of("decision", "done")); // deletes the boundary timer that never fired
+
+      // the variables' own history stays, with the last value; the per-write detail rows are gone
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("answer")
+          .singleResult().getValue()).isEqualTo("second");
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("decision")
+          .count()).isEqualTo(1);
+      assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).count()).isZero();
+      // tasks, activities and the instance are history as before ("create" events of other entities are kept)
+      assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).finished().count())
+          .isEqualTo(1);
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).activityId("Probe_Task")
+          .count()).isEqualTo(1);
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).finished().count())
+          .isEqualTo(1);
+      // cleanup by end time: no removal time stamped on the case's history rows when it ends
+      assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+          .getRemovalTime()).isNull();
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("answer")
+          .singleResult().getRemovalTime()).isNull();
+      // the job log keeps what ran, not the jobs that were created and deleted again
+      assertThat(history.createHistoricJobLogQuery().processInstanceId(pi.getId()).list())
+          .extracting(HistoricJobLog::getJobId, HistoricJobLog::isSuccessLog)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(async.getId(), true));
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
+  }
+}
