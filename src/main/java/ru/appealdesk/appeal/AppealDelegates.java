@@ -111,8 +111,20 @@ class AppealDelegates {
 
   /** {@code ${appealRouted}}: stores the tables' decisions and their versions on the appeal; texts for the forms. */
   @Bean("appealRouted")
-  JavaDelegate appealRouted(GroupNames groups) {
+  JavaDelegate appealRouted(GroupNames groups, ru.appealdesk.deadline.DeadlineService deadlines) {
     return execution -> {
+      // the company's deadline from receipt is known now (the statutory ceiling, counted from the later registration,
+      // cannot be earlier at this point); the clock itself starts with the consideration
+      Object days = execution.getVariable(AppealVariables.DEADLINE_DAYS);
+      Object kind = execution.getVariable(AppealVariables.DEADLINE_KIND);
+      if (days != null && kind != null) {
+        var due = deadlines.arithmetic().compute(jurisdiction(execution), instant(execution, "receivedAt"),
+            ((Number) days).intValue(), DeadlineKind.of(kind.toString()));
+        steps.preliminaryDue(execution.getBusinessKey(), due.instant(), due.provisional());
+        execution.setVariable(AppealVariables.ANSWER_DUE_AT, Date.from(due.instant()));
+        execution.setVariable(AppealVariables.ANSWER_DUE_AT_TEXT,
+            DeadlineTexts.due(due.instant(), jurisdiction(execution), due.uncoveredYears()));
+      }
       String co = (String) execution.getVariable(AppealVariables.CO_EXECUTOR_GROUP);
       steps.routed(execution.getBusinessKey(), new AppealSteps.Routing(
           (String) execution.getVariable(AppealVariables.REGISTRATION_MODE),

@@ -13,8 +13,7 @@ import ru.appealdesk.casefile.DocumentKind;
 import ru.appealdesk.deadline.Jurisdiction;
 import ru.appealdesk.deadline.Now;
 import ru.appealdesk.deadline.SlaBreaches;
-import ru.appealdesk.platform.BadRequestException;
-import ru.appealdesk.platform.BadRequestException.FieldProblem;
+import ru.appealdesk.form.FormRefusedException;
 
 /**
  * The named complete listeners of the user tasks of {@code appeal-handling} ({@code ${recordAnswer}} …): each takes
@@ -26,9 +25,28 @@ import ru.appealdesk.platform.BadRequestException.FieldProblem;
 class AppealListeners {
 
   private final AppealSteps steps;
+  private final jakarta.validation.Validator validator;
 
-  AppealListeners(AppealSteps steps) {
+  AppealListeners(AppealSteps steps, jakarta.validation.Validator validator) {
     this.steps = steps;
+    this.validator = validator;
+  }
+
+  /**
+   * The client's details as the form sent them, checked like the API checks them (phone, e-mail and postal code
+   * formats): a refusal names the form's labels.
+   */
+  private ClientDetails clientDetails(DelegateTask task, FormValues f) {
+    ClientDetails details = new ClientDetails(f.text("clientFullName"), f.text("clientPhone"), f.text("clientEmail"),
+        f.text("clientAddress"), f.text("clientPostalCode"), f.text("clientIdDocument"));
+    Map<String, String> problems = new java.util.LinkedHashMap<>();
+    validator.validate(details).forEach(v -> {
+      String property = v.getPropertyPath().toString();
+      String key = "client" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
+      problems.put(key.equals("clientPostalAddress") ? "clientAddress" : key, v.getMessage());
+    });
+    FormRefusedException.refuseIfAny(task, problems);
+    return details;
   }
 
   private static String number(DelegateTask task) {
@@ -71,8 +89,7 @@ class AppealListeners {
   TaskListener recordRegistration() {
     return task -> {
       FormValues f = form(task);
-      ClientDetails details = new ClientDetails(f.text("clientFullName"), f.text("clientPhone"),
-          f.text("clientEmail"), f.text("clientAddress"), f.text("clientPostalCode"), f.text("clientIdDocument"));
+      ClientDetails details = clientDetails(task, f);
       Map<String, Object> vars = steps.completeRegistration(number(task), details, f.text("appealDemand"),
           f.text("situationPlace"), f.instant("situationAt"), f.text("contractNumber"));
       task.getExecution().setVariables(vars);
@@ -99,8 +116,7 @@ class AppealListeners {
   TaskListener recordInformation() {
     return task -> {
       FormValues f = form(task);
-      ClientDetails details = new ClientDetails(f.text("clientFullName"), f.text("clientPhone"),
-          f.text("clientEmail"), f.text("clientAddress"), f.text("clientPostalCode"), f.text("clientIdDocument"));
+      ClientDetails details = clientDetails(task, f);
       Map<String, Object> vars = steps.informationRecorded(number(task), f.text("informationNote"),
           f.instant("informationReceivedOn"), details, f.text("appealDemand"), f.text("situationPlace"),
           f.instant("situationAt"), f.text("contractNumber"));
@@ -169,7 +185,7 @@ class AppealListeners {
       FormValues f = form(task);
       Instant date = f.instant("deliveryDate");
       if (date != null && date.isAfter(Now.instant().plusSeconds(300))) {
-        throw new BadRequestException("deliveryDate", "дата доставки ответа не может быть в будущем");
+        throw FormRefusedException.of(task, Map.of("deliveryDate", "не может быть в будущем"));
       }
       String where = f.text("publishedWhere");
       String kind = f.text("deliveryKind");
@@ -191,7 +207,7 @@ class AppealListeners {
       FormValues f = form(task);
       Instant at = f.instant("regulatorCopyDate");
       if (at != null && at.isAfter(Now.instant().plusSeconds(300))) {
-        throw new BadRequestException("regulatorCopyDate", "дата отправки копии не может быть в будущем");
+        throw FormRefusedException.of(task, Map.of("regulatorCopyDate", "не может быть в будущем"));
       }
       String proof = f.text("regulatorCopyChannel") + ", " + f.text("regulatorCopyReference");
       steps.regulatorCopySent(number(task), proof, at == null ? Now.instant() : at);
@@ -232,9 +248,9 @@ class AppealListeners {
       if ((confirmed && filed) || f.text("documentsWaiverReason") != null) {
         return;
       }
-      throw new BadRequestException(List.of(new FieldProblem("documentsChecked",
-          "по причине заявления нужны документы (" + list.size() + "): приложите их в деле и отметьте, что они есть, "
-              + "или укажите, почему решение принимается без них")));
+      throw FormRefusedException.of(task, Map.of("documentsChecked", "по причине заявления нужны документы ("
+          + list.size() + "): приложите их в деле и отметьте, что они есть, или укажите, почему решение принимается "
+          + "без них"));
     };
   }
 }

@@ -295,6 +295,13 @@ public class AppealSteps {
     appeals.findByNumber(c.caseNumber()).ifPresent(a -> a.clock(c.dueAt(), c.legalDeadlineAt(), c.provisional()));
   }
 
+  /** The company's answer deadline from receipt, known at routing (before the clock starts with the consideration). */
+  @Transactional
+  public void preliminaryDue(String number, Instant due, boolean provisional) {
+    Appeal a = get(number);
+    a.clock(due, a.getLegalDeadlineAt(), provisional);
+  }
+
   /** The answer clock started. */
   @Transactional
   public void clockStarted(String number, CaseClock c) {

@@ -39,6 +39,17 @@ class CaseCardTest extends AbstractIntegrationTest {
 
   private String number;
   private String answerTask;
+  private String conclusionTask;
+
+  /** The co-executor's conclusion comes first (the diagram's order); then the case is in the legal queue. */
+  private String answerTask() {
+    if (answerTask == null) {
+      taskService.complete(conclusionTask, java.util.Map.of("conclusionText", "Пени начислены по договору."));
+      answerTask = taskService.createTaskQuery().processInstanceBusinessKey(number)
+          .taskDefinitionKey("Task_PrepareAnswer").singleResult().getId();
+    }
+    return answerTask;
+  }
 
   @BeforeEach
   void aComplaintInTheLegalQueue() throws Exception {
@@ -54,13 +65,8 @@ class CaseCardTest extends AbstractIntegrationTest {
             """.formatted(received, received.minusDays(1)));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     number = json.readTree(r.body()).get("number").asText();
-    // the co-executor's conclusion comes first; then the case is in the legal queue
-    for (var conclusion : taskService.createTaskQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey("Task_PrepareConclusion").list()) {
-      taskService.complete(conclusion.getId(), java.util.Map.of("conclusionText", "Пени начислены по договору."));
-    }
-    answerTask = taskService.createTaskQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey("Task_PrepareAnswer").singleResult().getId();
+    conclusionTask = taskService.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_PrepareConclusion").singleResult().getId();
     caseFile.store(number, ru.appealdesk.casefile.DocumentKind.ATTACHMENT, "скан претензии.pdf", "application/pdf",
         "%PDF-1.4 претензия".getBytes(StandardCharsets.UTF_8), "officer");
   }
@@ -75,7 +81,7 @@ class CaseCardTest extends AbstractIntegrationTest {
   void theLawyerSeesTheCaseOfTheirTaskInWordsWithItsDocuments() throws Exception {
     TasklistSession lawyer = TasklistSession.login(baseUrl(), "lawyer", DemoUsers.PASSWORD);
 
-    TasklistSession.Reply r = lawyer.get(TasklistSession.PLUGIN + "/task/" + answerTask);
+    TasklistSession.Reply r = lawyer.get(TasklistSession.PLUGIN + "/task/" + answerTask());
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode card = json.readTree(r.body());
@@ -105,6 +111,7 @@ class CaseCardTest extends AbstractIntegrationTest {
 
   @Test
   void anUploadFromTheCardIsFiledAsTheTasklistUserAndNeedsTheCsrfHeader() throws Exception {
+    answerTask();
     TasklistSession lawyer = TasklistSession.login(baseUrl(), "lawyer", DemoUsers.PASSWORD);
     String path = TasklistSession.PLUGIN + "/case/" + number + "/documents?kind=ATTACHMENT";
     byte[] pdf = "%PDF-1.4 справка".getBytes(StandardCharsets.UTF_8);
@@ -131,7 +138,7 @@ class CaseCardTest extends AbstractIntegrationTest {
     long documentId = caseFile.list(number).get(0).id();
     TasklistSession marketer = TasklistSession.login(baseUrl(), "marketer", DemoUsers.PASSWORD);
 
-    TasklistSession.Reply task = marketer.get(TasklistSession.PLUGIN + "/task/" + answerTask);
+    TasklistSession.Reply task = marketer.get(TasklistSession.PLUGIN + "/task/" + answerTask());
     TasklistSession.Reply file = marketer.get(TasklistSession.PLUGIN + "/case/" + number + "/documents/" + documentId);
     TasklistSession.Reply upload = marketer.upload(TasklistSession.PLUGIN + "/case/" + number + "/documents",
         "x.pdf", "application/pdf", new byte[] {1}, true);
@@ -140,17 +147,16 @@ class CaseCardTest extends AbstractIntegrationTest {
     assertThat(file.status()).isEqualTo(404);
     assertThat(upload.status()).isEqualTo(404);
     assertThat(file.body()).contains("не найдено").doesNotContain("Карточкина");
-    assertThat(TasklistSession.anonymous(baseUrl()).get(TasklistSession.PLUGIN + "/task/" + answerTask).status())
+    assertThat(TasklistSession.anonymous(baseUrl()).get(TasklistSession.PLUGIN + "/task/" + answerTask()).status())
         .isEqualTo(401);
     // HTTP Basic (the API's login) is not the Tasklist session
-    assertThat(Http.as(baseUrl(), "lawyer", DemoUsers.PASSWORD).get(TasklistSession.PLUGIN + "/task/" + answerTask)
+    assertThat(Http.as(baseUrl(), "lawyer", DemoUsers.PASSWORD).get(TasklistSession.PLUGIN + "/task/" + answerTask())
         .statusCode()).isEqualTo(401);
   }
 
   @Test
   void theCardIsTheSameFromEveryTaskOfTheCase() throws Exception {
-    Task conclusion = taskService.createTaskQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey("Task_PrepareConclusion").singleResult();
+    Task conclusion = taskService.createTaskQuery().taskId(conclusionTask).singleResult();
     TasklistSession branchHead = TasklistSession.login(baseUrl(), "branchhead", DemoUsers.PASSWORD);
 
     TasklistSession.Reply r = branchHead.get(TasklistSession.PLUGIN + "/task/" + conclusion.getId());
