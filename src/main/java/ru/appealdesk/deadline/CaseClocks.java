@@ -95,8 +95,24 @@ public class CaseClocks {
         .query(CaseClocks::row).list();
   }
 
-  /** Suspends a running clock (e.g. waiting for the client's information); the deadline stays until it resumes. */
+  /**
+   * Suspends a running clock (e.g. waiting for the client's information): the deadline stays as it was until the clock
+   * resumes, and its timers wait for the statutory ceiling (which also holds while suspended) or, without one, for the
+   * resumption.
+   */
   public CaseClock suspend(String caseNumber, String clock, Instant at, String note) {
+    CaseClock suspended = suspendRow(caseNumber, clock, at, note);
+    sync.holdTimers(suspended, suspended.legalDeadlineAt() != null ? suspended.legalDeadlineAt()
+        : at.plus(java.time.Duration.ofDays(3650)));
+    return suspended;
+  }
+
+  /** The effective deadline a breach is measured against: the ceiling while suspended, else the deadline. */
+  public static Instant effectiveDue(CaseClock c) {
+    return c.suspended() && c.legalDeadlineAt() != null ? c.legalDeadlineAt() : c.dueAt();
+  }
+
+  private CaseClock suspendRow(String caseNumber, String clock, Instant at, String note) {
     jdbc.sql("update case_clock set suspended_at = :at, updated_at = :now where case_number = :n and clock = :c"
             + " and stopped_at is null")
         .param("at", ts(at)).param("now", ts(Now.instant())).param("n", caseNumber).param("c", clock).update();

@@ -94,6 +94,19 @@ class ClockSync {
         after.dueAt(), movedTasks, movedTimers);
   }
 
+  /**
+   * A suspended clock does not run out: its timers wait until {@code until} (the statutory ceiling, which still holds
+   * while the client is asked, or a far date); the resumed clock sets them again.
+   */
+  void holdTimers(CaseClock c, Instant until) {
+    for (Job job : management.createJobQuery().processInstanceId(c.processInstanceId()).timers().list()) {
+      Optional<String[]> role = role(job);
+      if (role.isPresent() && c.clock().equals(role.get()[0])) {
+        management.setJobDuedate(job.getId(), Date.from(until));
+      }
+    }
+  }
+
   /** [clock, role] of a timer job from its element's extension properties, cached per definition and activity. */
   private Optional<String[]> role(Job job) {
     if (job.getJobDefinitionId() == null || job.getProcessDefinitionId() == null) {

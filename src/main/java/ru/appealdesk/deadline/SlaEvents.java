@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 class SlaEvents {
 
   private final Holders holders;
+  private final CaseClocks clocks;
 
-  SlaEvents(Holders holders) {
+  SlaEvents(Holders holders, CaseClocks clocks) {
     this.holders = holders;
+    this.clocks = clocks;
   }
 
   SlaEvent of(DelegateExecution execution) {
@@ -47,13 +49,15 @@ class SlaEvents {
       return new SlaEvent(caseNumber, execution.getProcessInstanceId(), clock == null ? step : clock, step,
           stepName(execution, step), string(execution.getVariableLocal("slaGroup")), null, dueAt.toInstant(), j, null);
     }
+    // a suspended clock is measured against its ceiling (its timers wait for it)
+    java.time.Instant effective = clocks.find(caseNumber, clock).map(CaseClocks::effectiveDue).orElse(dueAt.toInstant());
     List<Holders.Holder> held = holders.of(caseNumber, execution.getCurrentActivityId());
     Holders.Holder first = held.isEmpty() ? null : held.get(0);
     return new SlaEvent(caseNumber, execution.getProcessInstanceId(), clock,
         first == null ? "unknown" : first.step(), first == null ? null : first.name(),
         first == null ? null : first.groups(),
         held.isEmpty() ? null : held.stream().map(Holders.Holder::describe).collect(Collectors.joining("; ")),
-        dueAt.toInstant(), j, null);
+        effective, j, null);
   }
 
   private static String stepName(DelegateExecution execution, String step) {
