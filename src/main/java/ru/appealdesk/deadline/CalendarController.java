@@ -33,9 +33,11 @@ import ru.appealdesk.platform.NotFoundException;
 class CalendarController {
 
   private final CalendarStore store;
+  private final CalendarRecompute recompute;
 
-  CalendarController(CalendarStore store) {
+  CalendarController(CalendarStore store, CalendarRecompute recompute) {
     this.store = store;
+    this.recompute = recompute;
   }
 
   @GetMapping
@@ -64,8 +66,12 @@ class CalendarController {
     return result(year, replaced);
   }
 
-  /** Adds or replaces a year from an xmlcalendar file; {@code country} is needed when the file has no such attribute. */
-  @PostMapping(path = "/import", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+  /**
+   * Adds or replaces a year from a file in the public xmlcalendar format ({@code <calendar year="2027" lang="ru">…}),
+   * posted to {@code /api/calendars} itself or (older integrations) to {@code /api/calendars/import};
+   * {@code country} is needed when the file has no such attribute.
+   */
+  @PostMapping(path = {"", "/import"}, consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
   ResponseEntity<SaveResult> importXml(@RequestBody byte[] xml, @RequestParam(required = false) String country,
       Authentication user) {
     Jurisdiction fallback = country == null ? null : country(country, "country");
@@ -79,9 +85,12 @@ class CalendarController {
     return result(year, replaced);
   }
 
-  private static ResponseEntity<SaveResult> result(CalendarYear year, boolean replaced) {
+  /** The year is stored; running cases whose deadlines it touches are counted again at once. */
+  private ResponseEntity<SaveResult> result(CalendarYear year, boolean replaced) {
+    CalendarRecompute.Result r = recompute.afterLoad(year.jurisdiction(), year.year());
     return ResponseEntity.status(replaced ? HttpStatus.OK : HttpStatus.CREATED)
-        .body(new SaveResult(year.jurisdiction().name(), year.year(), year.days().size(), replaced));
+        .body(new SaveResult(year.jurisdiction().name(), year.year(), year.days().size(), replaced, r.recomputed(),
+            r.checked(), r.failed()));
   }
 
   private static CalendarYear parse(YearJson body) {
@@ -153,5 +162,10 @@ class CalendarController {
 
   record YearDays(String country, int year, String source, Instant loadedAt, List<DayJson> days) {}
 
-  record SaveResult(String country, int year, int days, boolean replaced) {}
+  /**
+   * What a load did: the days stored, whether it replaced data, and how many running case clocks changed their
+   * deadline or ceiling ({@code recomputed}) out of those the year touches ({@code checked}); {@code failed} clocks
+   * were busy and keep their deadline until the next load (logged).
+   */
+  record SaveResult(String country, int year, int days, boolean replaced, int recomputed, int checked, int failed) {}
 }

@@ -96,6 +96,19 @@ public class CaseClocks {
   }
 
   /**
+   * Running clocks of a jurisdiction past their effective deadline at {@code now} (the deadline, or the ceiling while
+   * suspended), whether or not the breach timer has fired yet; oldest deadline first.
+   */
+  List<CaseClock> runningPastDue(Jurisdiction j, Instant now) {
+    return jdbc.sql("""
+            select * from case_clock where stopped_at is null and jurisdiction = :j
+              and ((suspended_at is null and due_at < :now)
+                   or (suspended_at is not null and legal_deadline_at < :now))
+            order by due_at limit 1000""")
+        .param("j", j.name()).param("now", ts(now)).query(CaseClocks::row).list();
+  }
+
+  /**
    * Suspends a running clock (e.g. waiting for the client's information): the deadline stays as it was until the clock
    * resumes, and its timers wait for the statutory ceiling (which also holds while suspended) or, without one, for the
    * resumption.
@@ -154,12 +167,39 @@ public class CaseClocks {
     return after;
   }
 
-  /** Replaces the ceiling after a calendar recompute (no other change). */
-  void recomputedCeiling(String caseNumber, String clock, Due ceiling) {
-    jdbc.sql("update case_clock set legal_deadline_at = :ceiling, updated_at = :now where case_number = :n"
-            + " and clock = :c")
-        .param("ceiling", ts(ceiling.instant())).param("now", ts(Now.instant())).param("n", caseNumber)
-        .param("c", clock).update();
+  /**
+   * A calendar year was loaded: the clock gets the deadline and ceiling counted again from the same basis (a suspended
+   * clock keeps its deadline; only its ceiling, which still holds, is counted again). Synchronised to the engine and
+   * published like a move; recorded as {@code RECOMPUTED}.
+   *
+   * @param due the deadline counted again (ignored for a suspended clock)
+   * @param ceiling the ceiling counted again (null: the clock has none)
+   */
+  CaseClock recompute(CaseClock before, Due due, Due ceiling, String note) {
+    java.util.Set<Integer> years = new java.util.TreeSet<>(before.suspended() ? before.provisionalYears()
+        : due.uncoveredYears());
+    if (ceiling != null) {
+      years.addAll(ceiling.uncoveredYears());
+    }
+    Instant dueAt = before.suspended() ? before.dueAt() : due.instant();
+    jdbc.sql("""
+            update case_clock set due_at = :due, legal_deadline_at = :ceiling, provisional_years = :years,
+                updated_at = :now
+            where case_number = :n and clock = :c""")
+        .param("due", ts(dueAt)).param("ceiling", ts(ceiling == null ? before.legalDeadlineAt() : ceiling.instant()))
+        .param("years", CaseClock.years(years)).param("now", ts(Now.instant()))
+        .param("n", before.caseNumber()).param("c", before.clock()).update();
+    event(before.caseNumber(), before.clock(), Now.instant(), "RECOMPUTED", dueAt, note);
+    CaseClock after = require(before.caseNumber(), before.clock());
+    if (after.suspended()) {
+      if (after.legalDeadlineAt() != null) {
+        sync.holdTimers(after, after.legalDeadlineAt());
+      }
+    } else {
+      sync.apply(before, after);
+    }
+    events.publishEvent(new CaseClockMoved(after, before.dueAt()));
+    return after;
   }
 
   /** The case no longer runs against this clock (e.g. the answer was delivered). */

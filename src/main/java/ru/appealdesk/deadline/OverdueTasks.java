@@ -27,11 +27,45 @@ public class OverdueTasks {
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final SlaBreaches breaches;
+  private final CaseClocks clocks;
 
-  OverdueTasks(TaskService taskService, RuntimeService runtimeService, SlaBreaches breaches) {
+  OverdueTasks(TaskService taskService, RuntimeService runtimeService, SlaBreaches breaches, CaseClocks clocks) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.breaches = breaches;
+    this.clocks = clocks;
+  }
+
+  /**
+   * Every case of a jurisdiction that runs late now (the supervisor's list: the appeals controller for RU, the
+   * client-rights officer for KZ): each running case clock past its effective deadline, with its breach record when the
+   * timer has written one (who held the case, escalated to whom), the steps open now, and how many of the
+   * jurisdiction's local days it is late. Oldest deadline first.
+   */
+  public List<OverdueCase> forJurisdiction(Jurisdiction j) {
+    Instant now = SlaBreaches.now();
+    Map<String, SlaBreach> recorded = new HashMap<>();
+    for (SlaBreach b : breaches.forJurisdiction(j)) {
+      recorded.put(b.getCaseNumber() + "/" + b.getClock(), b);
+    }
+    java.time.LocalDate today = now.atZone(j.zone()).toLocalDate();
+    List<OverdueCase> result = new ArrayList<>();
+    for (CaseClock c : clocks.runningPastDue(j, now)) {
+      if (result.size() >= LIMIT) {
+        break;
+      }
+      Instant due = CaseClocks.effectiveDue(c);
+      SlaBreach b = recorded.get(c.caseNumber() + "/" + c.clock());
+      List<String> open = taskService.createTaskQuery().processInstanceBusinessKey(c.caseNumber()).active()
+          .orderByTaskCreateTime().asc().listPage(0, 20).stream().map(Task::getName).toList();
+      long days = java.time.temporal.ChronoUnit.DAYS.between(due.atZone(j.zone()).toLocalDate(), today);
+      result.add(new OverdueCase(c.caseNumber(), c.processInstanceId(), j.name(), c.clock(), due,
+          DeadlineTexts.dateTime(due, j), Math.max(0, days), c.suspended(), b == null ? null : b.getBreachedAt(),
+          b == null ? null : b.getStep(), b == null ? null : b.getStepName(), b == null ? null : b.getGroupId(),
+          b == null ? null : b.getHeldBy(), b == null ? SlaBreaches.escalationGroup(j) : b.getEscalationGroup(),
+          b == null ? null : b.getResolution(), open));
+    }
+    return result;
   }
 
   public List<OverdueItem> forGroup(String group) {
@@ -74,6 +108,15 @@ public class OverdueTasks {
     }
     return result;
   }
+
+  /**
+   * One case that runs late: its clock and effective deadline (ISO and in local words), whole local days late, whether
+   * it waits for the client, the breach record (null fields until the timer wrote it), and the steps open now.
+   */
+  public record OverdueCase(String caseNumber, String processInstanceId, String jurisdiction, String clock,
+      Instant dueAt, String dueText, long daysOverdue, boolean suspended, Instant breachedAt, String step,
+      String stepName, String group, String heldBy, String escalationGroup, String resolution,
+      List<String> openSteps) {}
 
   /**
    * One late step: the case, the open task (id, name, assignee), its group, its due date, and when the breach was

@@ -27,6 +27,9 @@ import java.util.TreeSet;
  */
 final class StatutoryHolidays {
 
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
   private StatutoryHolidays() {}
 
   /** The non-working weekdays and weekend days of {@code year} that the law alone fixes, with their titles. */
@@ -52,7 +55,8 @@ final class StatutoryHolidays {
         target = target.plusDays(1);
       }
       off.add(target);
-      days.add(new CalendarDay(target, DayType.NON_WORKING, "Перенос выходного дня с " + h, h));
+      days.add(new CalendarDay(target, DayType.NON_WORKING, "Перенос выходного дня с " + h.format(DAY) + " ("
+          + holidays.get(h) + ")", h));
     }
     days.sort(java.util.Comparator.comparing(CalendarDay::date));
     return days;
