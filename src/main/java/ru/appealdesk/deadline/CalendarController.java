@@ -1,5 +1,9 @@
 package ru.appealdesk.deadline;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.BadRequestException.FieldProblem;
 import ru.appealdesk.platform.NotFoundException;
+import ru.appealdesk.platform.PlainText;
 
 /**
  * {@code /api/calendars}: administrators list the production-calendar years and add or replace a year, as JSON or as
@@ -58,7 +63,7 @@ class CalendarController {
 
   /** Adds or replaces a year from JSON: {@code {"country":"KZ","year":2027,"days":[{"date":"2027-01-01","type":"NON_WORKING"}]}}. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<SaveResult> save(@RequestBody YearJson body, Authentication user) {
+  ResponseEntity<SaveResult> save(@Valid @RequestBody YearJson body, Authentication user) {
     CalendarYear year = parse(body);
     boolean replaced = store.save(year, "api:json", user.getName());
     return result(year, replaced);
@@ -147,9 +152,14 @@ class CalendarController {
     }
   }
 
-  record YearJson(String country, Integer year, List<DayJson> days) {}
+  record YearJson(@Size(max = 2, message = "RU или KZ") String country,
+      @Min(value = 1990, message = "не ранее 1990") @Max(value = 2100, message = "не позднее 2100") Integer year,
+      @Size(max = 400, message = "не больше 400 дней") List<@Valid DayJson> days) {}
 
-  record DayJson(String date, String type, String title, String movedFrom) {}
+  record DayJson(@Size(max = 10, message = "дата в формате ГГГГ-ММ-ДД") String date,
+      @Size(max = 16, message = "NON_WORKING, SHORTENED или WORKING") String type,
+      @Size(max = 255, message = "не длиннее 255 символов") @PlainText String title,
+      @Size(max = 10, message = "дата в формате ГГГГ-ММ-ДД") String movedFrom) {}
 
   record YearDays(String country, int year, String source, Instant loadedAt, List<DayJson> days) {}
 
