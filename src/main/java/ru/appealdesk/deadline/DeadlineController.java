@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.appealdesk.identity.AppGroup;
+import ru.appealdesk.identity.CaseAccess;
 import ru.appealdesk.platform.BadRequestException;
 
 /** {@code GET /api/deadlines/overdue?group=legal}: what runs late for a unit, for those who control deadlines. */
@@ -15,9 +16,11 @@ import ru.appealdesk.platform.BadRequestException;
 class DeadlineController {
 
   private final OverdueTasks overdue;
+  private final CaseAccess caseAccess;
 
-  DeadlineController(OverdueTasks overdue) {
+  DeadlineController(OverdueTasks overdue, CaseAccess caseAccess) {
     this.overdue = overdue;
+    this.caseAccess = caseAccess;
   }
 
   @GetMapping("/overdue")
@@ -29,6 +32,6 @@ class DeadlineController {
     if (AppGroup.byId(group).isEmpty()) {
       throw new BadRequestException("group", "Неизвестная группа: " + group);
     }
-    return overdue.forGroup(group);
+    return caseAccess.visibleOnly(overdue.forGroup(group), OverdueTasks.OverdueItem::caseNumber);
   }
 }
