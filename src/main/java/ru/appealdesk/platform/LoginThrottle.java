@@ -55,12 +55,13 @@ public class LoginThrottle {
       if (f.blockedUntil == null || !now.isBefore(f.blockedUntil)) {
         return 0;
       }
+      long seconds = Math.max(1, (Duration.between(now, f.blockedUntil).toMillis() + 999) / 1000);
       if (!f.refusalLogged) {
         f.refusalLogged = true;
         log.warn("Login attempts for user {} from {} refused for {} s after {} failures", safe(userId), address,
-            Duration.between(now, f.blockedUntil).toSeconds() + 1, f.count);
+            seconds, f.count);
       }
-      return Math.max(1, Duration.between(now, f.blockedUntil).toSeconds() + 1);
+      return seconds;
     }
   }
 

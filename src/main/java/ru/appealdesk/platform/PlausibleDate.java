@@ -72,7 +72,7 @@ public @interface PlausibleDate {
       Instant now = ClockUtil.getCurrentTime().toInstant();
       ZonedDateTime today = now.atZone(ZoneOffset.UTC);
       String problem = null;
-      if (notBefore != null && at.isBefore(notBefore.atStartOfDay(ZoneOffset.ofHours(14)).toInstant())) {
+      if (notBefore != null && localDate(value, at).isBefore(notBefore)) {
         problem = "не ранее " + notBefore;
       } else if (rule.notFuture() && at.isAfter(now.plus(CLOCK_SKEW))) {
         problem = "дата не может быть в будущем";
@@ -86,6 +86,27 @@ public @interface PlausibleDate {
       context.disableDefaultConstraintViolation();
       context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
       return false;
+    }
+
+    /** The calendar day the sender meant: in the value's own offset when it has one, else UTC. */
+    private static LocalDate localDate(Object value, Instant at) {
+      if (value instanceof OffsetDateTime o) {
+        return o.toLocalDate();
+      }
+      if (value instanceof ZonedDateTime z) {
+        return z.toLocalDate();
+      }
+      if (value instanceof LocalDate d) {
+        return d;
+      }
+      if (value instanceof CharSequence s) {
+        try {
+          return OffsetDateTime.parse(s.toString().strip()).toLocalDate();
+        } catch (java.time.DateTimeException e) {
+          // not with an offset: UTC below
+        }
+      }
+      return at.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
     private static Instant instant(Object value) {

@@ -35,13 +35,14 @@ class SecurityConfiguration {
   static final String FORBIDDEN_REASON = "у ваших групп нет права на это действие";
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json,
-      CamundaIdentityAuthenticationProvider provider) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
+      throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     http
         .securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
             paths.matcher("/actuator/**")))
-        .authenticationProvider(provider)
+        // the provider is the application's only AuthenticationProvider bean, so Spring Security's global
+        // AuthenticationManager uses it; registering it here too would check every wrong password twice
         .authorizeHttpRequests(a -> a
             .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**"),
                 paths.matcher("/actuator/info")).permitAll()
