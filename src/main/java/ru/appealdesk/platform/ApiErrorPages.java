@@ -130,7 +130,7 @@ class ApiErrorPages {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
       int status = response.getStatus();
-      if (status < 400 || response.getContentWritten() > 0 || !Problems.isApi(rawPath(request))) {
+      if (status < 400 || response.getContentWritten() > 0 || !Problems.isApi(path(request, throwable))) {
         super.report(request, response, throwable);
         return;
       }
@@ -145,13 +145,27 @@ class ApiErrorPages {
       }
     }
 
-    private static String rawPath(Request request) {
+    /** "Invalid character found in the request target [/api/appeals/a ]": the part Tomcat read before failing. */
+    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("request target \\[([^\\]]*)");
+
+    /**
+     * The path of the request; when Tomcat could not even read the request line, the part of the target it read,
+     * which its exception names.
+     */
+    private static String path(Request request, Throwable throwable) {
+      String uri = null;
       try {
-        String uri = request.getCoyoteRequest().requestURI().toString();
-        return uri == null ? request.getRequestURI() : uri;
+        uri = request.getCoyoteRequest().requestURI().toString();
       } catch (RuntimeException e) {
-        return request.getRequestURI();
+        // not parsed
       }
+      if ((uri == null || uri.isBlank()) && throwable != null && throwable.getMessage() != null) {
+        java.util.regex.Matcher m = TARGET.matcher(throwable.getMessage());
+        if (m.find()) {
+          uri = m.group(1);
+        }
+      }
+      return uri == null || uri.isBlank() ? request.getRequestURI() : uri;
     }
   }
 }
