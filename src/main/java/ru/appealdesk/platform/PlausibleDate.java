@@ -65,14 +65,15 @@ public @interface PlausibleDate {
 
     @Override
     public boolean isValid(Object value, ConstraintValidatorContext context) {
-      Instant at = instant(value);
-      if (at == null) {
+      OffsetDateTime moment = moment(value);
+      if (moment == null) {
         return true; // absent, or text the owner's own check reports as unreadable
       }
+      Instant at = moment.toInstant();
       Instant now = ClockUtil.getCurrentTime().toInstant();
       ZonedDateTime today = now.atZone(ZoneOffset.UTC);
       String problem = null;
-      if (notBefore != null && localDate(value, at).isBefore(notBefore)) {
+      if (notBefore != null && moment.toLocalDate().isBefore(notBefore)) {
         problem = "не ранее " + notBefore;
       } else if (rule.notFuture() && at.isAfter(now.plus(CLOCK_SKEW))) {
         problem = "дата не может быть в будущем";
@@ -88,54 +89,37 @@ public @interface PlausibleDate {
       return false;
     }
 
-    /** The calendar day the sender meant: in the value's own offset when it has one, else UTC. */
-    private static LocalDate localDate(Object value, Instant at) {
-      if (value instanceof OffsetDateTime o) {
-        return o.toLocalDate();
-      }
-      if (value instanceof ZonedDateTime z) {
-        return z.toLocalDate();
-      }
-      if (value instanceof LocalDate d) {
-        return d;
-      }
-      if (value instanceof CharSequence s) {
-        try {
-          return OffsetDateTime.parse(s.toString().strip()).toLocalDate();
-        } catch (java.time.DateTimeException e) {
-          // not with an offset: UTC below
-        }
-      }
-      return at.atOffset(ZoneOffset.UTC).toLocalDate();
-    }
-
-    private static Instant instant(Object value) {
+    /**
+     * The value as a moment in the offset the sender gave (the calendar day they meant), UTC when it has none; null
+     * when absent or unreadable.
+     */
+    static OffsetDateTime moment(Object value) {
       try {
         if (value instanceof OffsetDateTime o) {
-          return o.toInstant();
+          return o;
         }
         if (value instanceof ZonedDateTime z) {
-          return z.toInstant();
+          return z.toOffsetDateTime();
         }
         if (value instanceof Instant i) {
-          return i;
+          return i.atOffset(ZoneOffset.UTC);
         }
         if (value instanceof Date d) {
-          return d.toInstant();
+          return d.toInstant().atOffset(ZoneOffset.UTC);
         }
         if (value instanceof LocalDate d) {
-          return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+          return d.atStartOfDay().atOffset(ZoneOffset.UTC);
         }
         if (value instanceof CharSequence s && !s.toString().isBlank()) {
           TemporalAccessor parsed = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parseBest(s.toString().strip(),
               OffsetDateTime::from, ZonedDateTime::from, java.time.LocalDateTime::from);
           if (parsed instanceof OffsetDateTime o) {
-            return o.toInstant();
+            return o;
           }
           if (parsed instanceof ZonedDateTime z) {
-            return z.toInstant();
+            return z.toOffsetDateTime();
           }
-          return ((java.time.LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+          return ((java.time.LocalDateTime) parsed).atOffset(ZoneOffset.UTC);
         }
       } catch (ArithmeticException | java.time.DateTimeException e) {
         return null;

@@ -94,11 +94,8 @@ class CaseFileApiTest extends AbstractIntegrationTest {
 
   @Test
   void receiptScanCanBeFiledAsPostalReceipt() throws Exception {
-    HttpResponse<String> created = branchHead.send(branchHead.request("/api/appeals/" + number
-            + "/documents?kind=POSTAL_RECEIPT")
-        .header("Content-Type", "multipart/form-data; boundary=b")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(multipart("b", "квитанция.jpg", "image/jpeg",
-            SampleFiles.jpeg()))));
+    HttpResponse<String> created = CaseFixtures.uploadTo(branchHead, "/api/appeals/" + number
+        + "/documents?kind=POSTAL_RECEIPT", "квитанция.jpg", "image/jpeg", SampleFiles.jpeg());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(json.readTree(created.body()).get("kind").asText()).isEqualTo("POSTAL_RECEIPT");
   }
@@ -175,14 +172,5 @@ class CaseFileApiTest extends AbstractIntegrationTest {
     JsonNode problem = json.readTree(r.body());
     assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("file");
     assertThat(problem.get("errors").get(0).get("message").asText()).contains(reason);
-  }
-
-  private static byte[] multipart(String boundary, String fileName, String contentType, byte[] content) {
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return body.toByteArray();
   }
 }

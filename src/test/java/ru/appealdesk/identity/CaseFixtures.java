@@ -82,6 +82,12 @@ public final class CaseFixtures {
   /** Multipart upload of one file to {@code /api/appeals/{number}/documents}. */
   public static HttpResponse<String> upload(Http http, String number, String fileName, String contentType,
       byte[] content) {
+    return uploadTo(http, "/api/appeals/" + number + "/documents", fileName, contentType, content);
+  }
+
+  /** Multipart upload of one file (field {@code file}) to any path. */
+  public static HttpResponse<String> uploadTo(Http http, String path, String fileName, String contentType,
+      byte[] content) {
     String boundary = "----sec" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -89,7 +95,7 @@ public final class CaseFixtures {
         .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return http.send(http.request("/api/appeals/" + number + "/documents")
+    return http.send(http.request(path)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
