@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -183,12 +182,9 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
         }
       }
 
+      /** The task itself; its history is covered by READ on the instance's history (no row per task). */
       void taskRead(Task task, String groupId) {
         grant(null, groupId, Resources.TASK, task.getId(), null, Permissions.READ);
-        if (historic() && execution(task) != null) {
-          grant(null, groupId, Resources.HISTORIC_TASK, task.getId(), execution(task).getRootProcessInstanceId(),
-              HistoricTaskPermissions.READ);
-        }
       }
 
       private void grant(String userId, String groupId, Resource resource, String resourceId, String root,
