@@ -37,7 +37,8 @@ import ru.appealdesk.appeal.AppealService;
  *   <li>whoever is offered a task of a case (candidate group or user) or is assigned it may read that case (so
  *       Tasklist can show the appeal variables under every task in the list), and keeps READ on its history;</li>
  *   <li>the appeal's routing groups (variables {@code responsibleGroup}, {@code coExecutorGroup},
- *       {@code approvalGroup}, {@code deliveredByGroup}) read the case as soon as it reaches a task;</li>
+ *       {@code approvalGroup}, {@code deliveredByGroup}) and the fixed candidate groups of the case's process models
+ *       ({@link ProcessGroups}) read the case as soon as it reaches a task;</li>
  *   <li>the supervisor of the case's jurisdiction (appeals controller for RU, client-rights officer for KZ) reads the
  *       case and every one of its tasks: per instance, never on all cases of both countries (granted with the case's
  *       first task; before it, only {@code /api} knows the jurisdiction);</li>
@@ -70,6 +71,10 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
       }
       Grants grants = new Grants();
       Set<String> readers = new LinkedHashSet<>(routingGroups(execution));
+      for (DelegateExecution e = execution; e != null; e = e.getSuperExecution()) {
+        DelegateExecution scope = e;
+        readers.addAll(ProcessGroups.of(scope.getProcessDefinitionId(), id -> scope.getBpmnModelInstance()));
+      }
       for (String supervisor : EngineCaseAccess.supervisors(jurisdiction(execution))) {
         readers.add(supervisor);
         grants.taskRead(task, supervisor);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import ru.appealdesk.appeal.AppealService;
@@ -20,7 +21,9 @@ import ru.appealdesk.platform.NotFoundException;
  *   <li>the appeals controller sees every RU case, the client-rights officer every KZ case (appeals by their
  *       jurisdiction, restructurings are KZ, outages concern both countries; other cases, e.g. stand-alone letters,
  *       by the {@code jurisdiction} variable of their process, else only through the next rules);</li>
- *   <li>members of an appeal's responsible, co-executor, approval or delivery group (the {@code appeal} row);</li>
+ *   <li>members of an appeal's responsible, co-executor, approval or delivery group (the {@code appeal} row), and of
+ *       the groups the case's process models name for their tasks ({@link ProcessGroups}: the credit committee of a
+ *       restructuring, the playbook's units of an outage, the office manager of a letter);</li>
  *   <li>whoever is or was candidate (user or group) or assignee of a task of any process instance of the case: those
  *       with the number as business key and everything they called ({@code ROOT_PROC_INST_ID_}), from the engine's
  *       history, so a former participant keeps seeing the case they worked on.</li>
@@ -36,9 +39,11 @@ class EngineCaseAccess implements CaseAccess {
   private static final String NO_GROUP = "\u0000none";
 
   private final JdbcClient jdbc;
+  private final RepositoryService repository;
 
-  EngineCaseAccess(JdbcClient jdbc) {
+  EngineCaseAccess(JdbcClient jdbc, RepositoryService repository) {
     this.jdbc = jdbc;
+    this.repository = repository;
   }
 
   /** What the application knows of a case before asking the engine. */
@@ -65,7 +70,22 @@ class EngineCaseAccess implements CaseAccess {
     if (facts.groups().stream().anyMatch(groups::contains)) {
       return true;
     }
-    return participated(userId, groups, caseNumber);
+    return participated(userId, groups, caseNumber)
+        || modelGroups(caseNumber).stream().anyMatch(groups::contains);
+  }
+
+  /** The fixed candidate groups of the process models the case runs on (its own and what it called). */
+  Set<String> modelGroups(String caseNumber) {
+    List<String> definitions = jdbc.sql("select distinct d.proc_def_id_ from act_hi_procinst d "
+            + "where coalesce(d.root_proc_inst_id_, d.id_) in (" + CASE_ROOTS + ")")
+        .param("number", caseNumber)
+        .query(String.class)
+        .list();
+    Set<String> groups = new java.util.HashSet<>();
+    for (String definition : definitions) {
+      groups.addAll(ProcessGroups.of(definition, repository::getBpmnModelInstance));
+    }
+    return groups;
   }
 
   /** An outage concerns the clients of both countries (its message goes out in Russian and Kazakh). */

@@ -78,8 +78,10 @@ class RestructuringApiTest extends AbstractIntegrationTest {
     assertThat(shown.get("status").asText()).isEqualTo("UNDER_REVIEW");
     assertThat(shown.at("/deadlines/decisionDueAt").asText()).isEqualTo("2026-12-01T23:59:59+05:00");
     assertThat(shown.at("/borrower/iin").asText()).isEqualTo("900101400122");
-    // issue 14: the credit committee sees the case once a task of it reaches them, not before
     assertThat(Http.as(baseUrl(), "committee", "demo").get("/api/restructurings/" + number).statusCode())
+        .isEqualTo(200);
+    // issue 14: nobody else without a role in the case (the specialist who may file applications included)
+    assertThat(Http.as(baseUrl(), "kzspecialist", "demo").get("/api/restructurings/" + number).statusCode())
         .isEqualTo(404);
   }
 
