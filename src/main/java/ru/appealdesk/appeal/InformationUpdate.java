@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
+import ru.appealdesk.casefile.CaseFileDocuments;
+import ru.appealdesk.platform.PlainText;
+import ru.appealdesk.platform.PlausibleDate;
 
 /**
  * {@code POST /api/appeals/{number}/information}: what the client sent after the information request (SPEC §3.4).
@@ -14,15 +17,15 @@ import java.util.List;
  */
 public record InformationUpdate(
     @NotBlank(message = "обязательное поле: что сообщил клиент")
-    @Size(max = 20_000, message = "не длиннее 20000 символов") String note,
+    @Size(max = 20_000, message = "не длиннее 20000 символов") @PlainText(multiLine = true) String note,
     @Valid ClientDetails client,
-    @Size(max = 20_000, message = "не длиннее 20000 символов") String demand,
-    @Size(max = 500, message = "не длиннее 500 символов") String situationPlace,
-    OffsetDateTime situationAt,
-    @Size(max = 64, message = "не длиннее 64 символов") String contractNumber,
-    @Size(max = 20, message = "не больше 20 вложений")
+    @Size(max = 20_000, message = "не длиннее 20000 символов") @PlainText(multiLine = true) String demand,
+    @Size(max = 500, message = "не длиннее 500 символов") @PlainText(multiLine = true) String situationPlace,
+    @PlausibleDate OffsetDateTime situationAt,
+    @Size(max = 64, message = "не длиннее 64 символов") @PlainText String contractNumber,
+    @Size(max = 20, message = "не больше 20 вложений") @CaseFileDocuments
     List<@Size(max = 80, message = "не длиннее 80 символов") String> attachments,
-    OffsetDateTime receivedAt) {
+    @PlausibleDate(notBefore = "2000-01-01", notFuture = true) OffsetDateTime receivedAt) {
 
   /** Without the day the information was received (it then counts from now). */
   public InformationUpdate(String note, ClientDetails client, String demand, String situationPlace,

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import ru.appealdesk.platform.PlainText;
+import ru.appealdesk.platform.PlausibleDate;
 
 /**
  * {@code POST /api/appeals}. Codes are strings so that every bad code is reported with its field in one answer; the
@@ -23,18 +25,18 @@ public record NewAppeal(
     @NotBlank(message = "обязательное поле: тип обращения") String type,
     @Size(max = 64, message = "не длиннее 64 символов") String subject,
     @NotBlank(message = "обязательное поле: способ обращения") String channel,
-    OffsetDateTime receivedAt,
+    @PlausibleDate(notBefore = "2000-01-01", notFuture = true) OffsetDateTime receivedAt,
     @Size(max = 2, message = "ru или kk") String language,
     @Valid ClientDetails client,
     @NotBlank(message = "обязательное поле: содержание обращения")
-    @Size(max = 100_000, message = "не длиннее 100000 символов") String content,
-    @Size(max = 20_000, message = "не длиннее 20000 символов") String demand,
-    @Size(max = 500, message = "не длиннее 500 символов") String situationPlace,
-    OffsetDateTime situationAt,
-    @Size(max = 64, message = "не длиннее 64 символов") String contractNumber,
+    @Size(max = 100_000, message = "не длиннее 100000 символов") @PlainText(multiLine = true) String content,
+    @Size(max = 20_000, message = "не длиннее 20000 символов") @PlainText(multiLine = true) String demand,
+    @Size(max = 500, message = "не длиннее 500 символов") @PlainText(multiLine = true) String situationPlace,
+    @PlausibleDate OffsetDateTime situationAt,
+    @Size(max = 64, message = "не длиннее 64 символов") @PlainText String contractNumber,
     Boolean writtenAnswerRequested,
-    OffsetDateTime discoveredAt,
-    @Size(max = 64, message = "не длиннее 64 символов") String reason,
+    @PlausibleDate OffsetDateTime discoveredAt,
+    @Size(max = 64, message = "не длиннее 64 символов") @PlainText String reason,
     @DecimalMin(value = "0", message = "сумма не может быть отрицательной")
     @Digits(integer = 13, fraction = 2, message = "не больше 13 знаков до запятой и 2 после") BigDecimal claimAmount,
     @Valid Regulator regulator) {
@@ -54,6 +56,6 @@ public record NewAppeal(
   public record Regulator(
       @NotBlank(message = "обязательное поле: BANK_OF_RUSSIA или ARDFM") String authority,
       @NotBlank(message = "обязательное поле: номер обращения у регулятора")
-      @Size(max = 64, message = "не длиннее 64 символов") String reference,
-      OffsetDateTime forwardedAt) {}
+      @Size(max = 64, message = "не длиннее 64 символов") @PlainText String reference,
+      @PlausibleDate OffsetDateTime forwardedAt) {}
 }

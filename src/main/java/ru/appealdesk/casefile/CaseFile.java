@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,13 +29,18 @@ public class CaseFile {
 
   private final JdbcClient jdbc;
   private final CaseFileProperties properties;
+  private final UploadTypes types;
 
-  CaseFile(JdbcClient jdbc, CaseFileProperties properties) {
+  CaseFile(JdbcClient jdbc, CaseFileProperties properties, UploadTypes types) {
     this.jdbc = jdbc;
     this.properties = properties;
+    this.types = types;
   }
 
-  /** Files an upload after checking its size and type; 413 when too large, 400 when the type is not allowed. */
+  /**
+   * Files an upload after checking its size and type; 413 when too large, 400 when the type is not allowed or the
+   * bytes are not what the client said ({@link UploadTypes}). The stored content type is the detected one.
+   */
   @Transactional
   public CaseDocument upload(String caseNumber, DocumentKind kind, String fileName, String contentType, byte[] content,
       String uploadedBy) {
@@ -50,11 +54,7 @@ public class CaseFile {
       throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
           "Файл больше допустимого размера (" + properties.maxSize().toMegabytes() + " МБ)");
     }
-    String type = normalise(contentType);
-    if (!properties.allowedTypes().contains(type)) {
-      throw new BadRequestException("file", "тип файла «" + type + "» не допускается; допустимы: "
-          + String.join(", ", properties.allowedTypes()));
-    }
+    String type = types.check(safeFileName(fileName), contentType, content, properties.allowedTypes());
     return store(caseNumber, kind, fileName, type, content, uploadedBy);
   }
 
@@ -116,22 +116,33 @@ public class CaseFile {
     }
   }
 
-  private static String normalise(String contentType) {
-    if (contentType == null || contentType.isBlank()) {
-      return "application/octet-stream";
-    }
-    int semicolon = contentType.indexOf(';');
-    return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
-  }
+  /** Bidirectional-text controls and invisible characters that make {@code exe.pdf} look like {@code fdp.exe}. */
+  private static final String INVISIBLE = "[\\u202A-\\u202E\\u2066-\\u2069\\u200B-\\u200F\\u061C\\uFEFF\\u2028\\u2029]";
 
-  private static String safeFileName(String fileName) {
+  /**
+   * The name as stored and shown: no path, no control, bidi or invisible characters, no quotes, at most 255 bytes
+   * (the column); the extension is kept when the name is shortened.
+   */
+  static String safeFileName(String fileName) {
     if (fileName == null || fileName.isBlank()) {
       return "document";
     }
     String name = fileName.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "_");
-    byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-    return utf8.length <= 255 ? name : name.substring(0, 120);
+    name = name.substring(name.lastIndexOf('/') + 1).replaceAll(INVISIBLE, "")
+        .replaceAll("[\\p{Cntrl}\\u0080-\\u009F\"]", "_").strip();
+    if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+      return "document";
+    }
+    if (name.getBytes(StandardCharsets.UTF_8).length <= 255) {
+      return name;
+    }
+    int dot = name.lastIndexOf('.');
+    String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+    String base = name.substring(0, dot > 0 && !extension.isEmpty() ? dot : name.length());
+    while ((base + extension).getBytes(StandardCharsets.UTF_8).length > 255) {
+      base = base.substring(0, base.length() - 1);
+    }
+    return base + extension;
   }
 
   private static CaseDocument document(ResultSet rs, int row) throws SQLException {

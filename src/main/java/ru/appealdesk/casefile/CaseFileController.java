@@ -56,6 +56,7 @@ class CaseFileController {
 
   @GetMapping("/{id}")
   ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long id) {
+    requireCase(number);
     CaseDocument document = caseFile.find(number, id)
         .orElseThrow(() -> new NotFoundException("Документ " + id + " в деле " + number + " не найден"));
     byte[] content = caseFile.content(number, id).orElseThrow();
@@ -65,6 +66,8 @@ class CaseFileController {
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
         .header("X-Content-SHA256", document.sha256())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
         .body(content);
   }
 

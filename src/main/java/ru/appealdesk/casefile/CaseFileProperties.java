@@ -9,7 +9,8 @@ import org.springframework.util.unit.DataSize;
  * (it is 20 MB in application.yaml), otherwise the servlet container refuses first, also with 413.
  *
  * @param maxSize largest document accepted (default 20 MB)
- * @param allowedTypes content types accepted for upload (scans, PDFs, office documents, plain text)
+ * @param allowedTypes content types accepted for upload, as detected from the bytes (scans, PDFs, office documents,
+ *     plain text); never SVG, HTML, e-mails with attachments, archives or executables
  */
 @ConfigurationProperties("appealdesk.casefile")
 public record CaseFileProperties(DataSize maxSize, List<String> allowedTypes) {
@@ -22,7 +23,7 @@ public record CaseFileProperties(DataSize maxSize, List<String> allowedTypes) {
       allowedTypes = List.of("application/pdf", "image/jpeg", "image/png", "image/tiff", "text/plain",
           "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
           "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          "message/rfc822");
+          "application/vnd.oasis.opendocument.text");
     }
     allowedTypes = List.copyOf(allowedTypes);
   }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * Extended by each feature that owns cases (appeals {@code RU-2026-000123}, letters {@code LTR-2026-000001}, …), so
  * the case file answers 404 for a case that does not exist without depending on the owners' code. A number no owner
- * recognises is accepted (e.g. a feature that has not registered its format yet).
+ * recognises does not exist (issue 14: nothing is filed under a number no case has).
  */
 public abstract class CaseNumbers {
 

@@ -4,7 +4,10 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Asks every {@link CaseNumbers} of the features that own cases whether a case exists. */
+/**
+ * Asks every {@link CaseNumbers} of the features that own cases whether a case exists. A number no owner recognises
+ * does not exist (nothing is filed under a number that no case has).
+ */
 @Component
 class KnownCaseNumbers {
 
@@ -19,6 +22,6 @@ class KnownCaseNumbers {
       return false;
     }
     List<CaseNumbers> responsible = owners.orderedStream().filter(o -> o.recognises(caseNumber)).toList();
-    return responsible.isEmpty() || responsible.stream().anyMatch(o -> o.exists(caseNumber));
+    return responsible.stream().anyMatch(o -> o.exists(caseNumber));
   }
 }

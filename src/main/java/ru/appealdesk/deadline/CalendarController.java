@@ -1,5 +1,9 @@
 package ru.appealdesk.deadline;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.BadRequestException.FieldProblem;
 import ru.appealdesk.platform.NotFoundException;
+import ru.appealdesk.platform.PlainText;
 
 /**
  * {@code /api/calendars}: administrators list the production-calendar years and add or replace a year, as JSON or as
@@ -60,7 +66,7 @@ class CalendarController {
 
   /** Adds or replaces a year from JSON: {@code {"country":"KZ","year":2027,"days":[{"date":"2027-01-01","type":"NON_WORKING"}]}}. */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<SaveResult> save(@RequestBody YearJson body, Authentication user) {
+  ResponseEntity<SaveResult> save(@Valid @RequestBody YearJson body, Authentication user) {
     CalendarYear year = parse(body);
     boolean replaced = store.save(year, "api:json", user.getName());
     return result(year, replaced);
@@ -84,6 +90,22 @@ class CalendarController {
     boolean replaced = store.save(year, "api:xmlcalendar", user.getName());
     return result(year, replaced);
   }
+
+  /**
+   * Removes a year loaded by mistake: deadlines in it are derived from the law again (provisional) and running cases
+   * are counted again. 404 when there is no such year.
+   */
+  @DeleteMapping("/{country}/{year}")
+  DeleteResult delete(@PathVariable String country, @PathVariable int year, Authentication user) {
+    Jurisdiction j = country(country, "country");
+    if (!store.delete(j, year, user.getName())) {
+      throw new NotFoundException("Нет данных производственного календаря " + j + " за " + year + " год");
+    }
+    CalendarRecompute.Result r = recompute.afterLoad(j, year);
+    return new DeleteResult(j.name(), year, r.recomputed(), r.checked(), r.failed());
+  }
+
+  record DeleteResult(String country, int year, int recomputed, int checked, int failed) {}
 
   /** The year is stored; running cases whose deadlines it touches are counted again at once. */
   private ResponseEntity<SaveResult> result(CalendarYear year, boolean replaced) {
@@ -156,9 +178,14 @@ class CalendarController {
     }
   }
 
-  record YearJson(String country, Integer year, List<DayJson> days) {}
+  record YearJson(@Size(max = 2, message = "RU или KZ") String country,
+      @Min(value = 1990, message = "не ранее 1990") @Max(value = 2100, message = "не позднее 2100") Integer year,
+      @Size(max = 400, message = "не больше 400 дней") List<@Valid DayJson> days) {}
 
-  record DayJson(String date, String type, String title, String movedFrom) {}
+  record DayJson(@Size(max = 10, message = "дата в формате ГГГГ-ММ-ДД") String date,
+      @Size(max = 16, message = "NON_WORKING, SHORTENED или WORKING") String type,
+      @Size(max = 255, message = "не длиннее 255 символов") @PlainText String title,
+      @Size(max = 10, message = "дата в формате ГГГГ-ММ-ДД") String movedFrom) {}
 
   record YearDays(String country, int year, String source, Instant loadedAt, List<DayJson> days) {}
 

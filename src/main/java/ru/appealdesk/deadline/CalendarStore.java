@@ -123,6 +123,21 @@ public class CalendarStore {
     return Boolean.TRUE.equals(replaced);
   }
 
+  /**
+   * Removes one year (e.g. loaded by mistake): its deadlines are derived from the law again, provisionally. A bundled
+   * year comes back at the next start.
+   *
+   * @return true when there was such a year
+   */
+  public boolean delete(Jurisdiction j, int year, String user) {
+    int deleted = jdbc.update("delete from production_calendar_year where country = ? and year = ?", j.name(), year);
+    reload();
+    if (deleted > 0) {
+      log.info("Production calendar {} {} removed by {}", j, year, user);
+    }
+    return deleted > 0;
+  }
+
   /** Checks an administrator's year: dates inside the year, working days only on weekends. Russian reasons. */
   static void validate(CalendarYear year) {
     List<FieldProblem> problems = new ArrayList<>();

@@ -143,7 +143,9 @@ public class CaseClocks {
         .param("years", mergeYears(require(caseNumber, clock), newCeiling)).param("n", caseNumber).param("c", clock)
         .update();
     event(caseNumber, clock, at, "EXTENDED", newCeiling.instant(), note);
-    return require(caseNumber, clock);
+    CaseClock extended = require(caseNumber, clock);
+    events.publishEvent(new CaseClockMoved(extended, extended.dueAt()));
+    return extended;
   }
 
   /**

@@ -53,8 +53,10 @@ class ClockSync {
   }
 
   void apply(CaseClock before, CaseClock after) {
+    // a resumed clock's timers were held (holdTimers): they are set again even when the deadline did not change
     if (Objects.equals(before.dueAt(), after.dueAt())
-        && Objects.equals(before.provisionalYears(), after.provisionalYears())) {
+        && Objects.equals(before.provisionalYears(), after.provisionalYears())
+        && before.suspended() == after.suspended()) {
       return;
     }
     String pi = after.processInstanceId();

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.appealdesk.identity.AppGroup;
+import ru.appealdesk.identity.CaseAccess;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.BadRequestException.FieldProblem;
 
@@ -33,11 +34,13 @@ class DeadlineController {
   private final OverdueTasks overdue;
   private final CalendarStore calendars;
   private final Deadlines deadlines;
+  private final CaseAccess caseAccess;
 
-  DeadlineController(OverdueTasks overdue, CalendarStore calendars) {
+  DeadlineController(OverdueTasks overdue, CalendarStore calendars, CaseAccess caseAccess) {
     this.overdue = overdue;
     this.calendars = calendars;
     this.deadlines = new Deadlines(calendars::calendar);
+    this.caseAccess = caseAccess;
   }
 
   /**
@@ -136,7 +139,7 @@ class DeadlineController {
       if (AppGroup.byId(group).isEmpty()) {
         throw new BadRequestException("group", "Неизвестная группа: " + group);
       }
-      return overdue.forGroup(group);
+      return caseAccess.visibleOnly(overdue.forGroup(group), OverdueTasks.OverdueItem::caseNumber);
     }
     Set<Jurisdiction> supervised = supervised(caller);
     if (jurisdiction != null && !jurisdiction.isBlank()) {
@@ -155,7 +158,7 @@ class DeadlineController {
     for (Jurisdiction j : supervised) {
       result.addAll(overdue.forJurisdiction(j));
     }
-    return result;
+    return caseAccess.visibleOnly(result, OverdueTasks.OverdueCase::caseNumber);
   }
 
   /** The jurisdictions whose deadlines the caller controls. */

@@ -24,6 +24,9 @@ public enum AppGroup {
 
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
+  /** Spring Security authority of a Camunda group: {@code GROUP_<group id>} (docs/CONTRACTS.md). */
+  public static final String AUTHORITY_PREFIX = "GROUP_";
+
   private final String id;
   private final String russianName;
 

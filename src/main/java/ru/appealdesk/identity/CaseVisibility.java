@@ -1,24 +1,59 @@
 package ru.appealdesk.identity;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import ru.appealdesk.appeal.AppealSteps;
 
 /**
- * Whoever is offered a task of a case may read that case (READ on its process instance), so Tasklist can show the appeal
- * variables of the filters ("Номер", "Клиент", "Срок ответа" …) under every task in the list. Without it the engine
- * filters those variables out: a task READ covers the task, not its process instance. The grant is per instance and per
- * candidate group or assignee, never on all cases; the engine deletes it with the instance.
+ * Camunda's side of {@link CaseAccess}: the engine grants READ on a case's process instances (runtime and history) to
+ * exactly the people the rule names, through the documented {@code ResourceAuthorizationProvider} of a process
+ * engine plugin, so Tasklist, Cockpit and {@code /engine-rest} agree with {@code /api}:
+ * <ul>
+ *   <li>whoever is offered a task of a case (candidate group or user) or is assigned it may read that case (so
+ *       Tasklist can show the appeal variables under every task in the list), and keeps READ on its history;</li>
+ *   <li>the appeal's routing groups (variables {@code responsibleGroup}, {@code coExecutorGroup},
+ *       {@code approvalGroup}, {@code deliveredByGroup}) and the fixed candidate groups of the case's process models
+ *       ({@link ProcessGroups}) read the case as soon as it reaches a task;</li>
+ *   <li>the supervisor of the case's jurisdiction (appeals controller for RU, client-rights officer for KZ) reads the
+ *       case and every one of its tasks: per instance, never on all cases of both countries (granted with the case's
+ *       first task; before it, only {@code /api} knows the jurisdiction);</li>
+ *   <li>a deployer who is not an administrator gets READ on their deployment, not DELETE (a cascading delete would
+ *       remove running cases).</li>
+ * </ul>
+ * Grants are per instance; the runtime ones are deleted with the instance, the history ones carry the root instance id
+ * and go with the history cleanup ({@code enableHistoricInstancePermissions}).
  */
 @Component
 class CaseVisibility extends AbstractProcessEnginePlugin {
+
+  /** Appeal variables naming groups that work on the case (docs/CONTRACTS.md). */
+  static final List<String> ROUTING_VARIABLES = List.of("responsibleGroup", "coExecutorGroup", "approvalGroup",
+      "deliveredByGroup");
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -28,35 +63,214 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
   static final class Provider extends DefaultAuthorizationProvider {
 
     @Override
+    public AuthorizationEntity[] newTask(Task task) {
+      AuthorizationEntity[] granted = super.newTask(task);
+      ExecutionEntity execution = execution(task);
+      if (execution == null) {
+        return new Grants().toArray(granted);
+      }
+      Grants grants = new Grants();
+      Set<String> readers = new LinkedHashSet<>(routingGroups(execution));
+      for (DelegateExecution e = execution; e != null; e = e.getSuperExecution()) {
+        DelegateExecution scope = e;
+        readers.addAll(ProcessGroups.of(scope.getProcessDefinitionId(), id -> scope.getBpmnModelInstance()));
+      }
+      for (String supervisor : EngineCaseAccess.supervisors(jurisdiction(execution))) {
+        readers.add(supervisor);
+        grants.taskRead(task, supervisor);
+      }
+      readers.forEach(group -> grants.caseRead(execution, null, group));
+      return grants.toArray(granted);
+    }
+
+    @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
       AuthorizationEntity[] granted = super.newTaskGroupIdentityLink(task, groupId, type);
-      return IdentityLinkType.CANDIDATE.equals(type) ? withCaseRead(granted, task, null, groupId) : granted;
+      ExecutionEntity execution = execution(task);
+      if (!IdentityLinkType.CANDIDATE.equals(type) || execution == null) {
+        return new Grants().toArray(granted);
+      }
+      Grants grants = new Grants();
+      grants.caseRead(execution, null, groupId);
+      return grants.toArray(granted);
+    }
+
+    @Override
+    public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
+      AuthorizationEntity[] granted = super.newTaskUserIdentityLink(task, userId, type);
+      ExecutionEntity execution = execution(task);
+      if (!IdentityLinkType.CANDIDATE.equals(type) || execution == null) {
+        return new Grants().toArray(granted);
+      }
+      Grants grants = new Grants();
+      grants.caseRead(execution, userId, null);
+      return grants.toArray(granted);
     }
 
     @Override
     public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
       AuthorizationEntity[] granted = super.newTaskAssignee(task, oldAssignee, newAssignee);
-      return newAssignee == null ? granted : withCaseRead(granted, task, newAssignee, null);
+      ExecutionEntity execution = execution(task);
+      if (newAssignee == null || execution == null) {
+        return new Grants().toArray(granted);
+      }
+      Grants grants = new Grants();
+      grants.caseRead(execution, newAssignee, null);
+      return grants.toArray(granted);
     }
 
-    private AuthorizationEntity[] withCaseRead(AuthorizationEntity[] granted, Task task, String userId,
-        String groupId) {
-      String instance = task.getProcessInstanceId();
-      if (instance == null) {
-        return granted;
+    @Override
+    public AuthorizationEntity[] newDeployment(Deployment deployment) {
+      Authentication current = Context.getProcessEngineConfiguration().getIdentityService()
+          .getCurrentAuthentication();
+      if (current == null || current.getUserId() == null || isAdmin(current)) {
+        return super.newDeployment(deployment);
       }
-      AuthorizationEntity read = userId != null
-          ? getGrantAuthorizationByUserId(userId, Resources.PROCESS_INSTANCE, instance)
-          : getGrantAuthorizationByGroupId(groupId, Resources.PROCESS_INSTANCE, instance);
-      if (read == null) {
-        read = createAuthorization(userId, groupId, Resources.PROCESS_INSTANCE, instance, Permissions.READ);
-      } else {
-        addPermissions(read, Permissions.READ);
+      return new AuthorizationEntity[] {createGrantAuthorization(current.getUserId(), null, Resources.DEPLOYMENT,
+          deployment.getId(), Permissions.READ)};
+    }
+
+    private static boolean isAdmin(Authentication current) {
+      List<String> groups = current.getGroupIds();
+      if (groups != null && groups.contains(AppGroup.CAMUNDA_ADMIN)) {
+        return true;
       }
-      AuthorizationEntity[] all = Arrays.copyOf(granted == null ? new AuthorizationEntity[0] : granted,
-          (granted == null ? 0 : granted.length) + 1);
-      all[all.length - 1] = read;
-      return all;
+      return Context.getCommandContext().getReadOnlyIdentityProvider().createGroupQuery()
+          .groupMember(current.getUserId()).list().stream().map(Group::getId)
+          .anyMatch(AppGroup.CAMUNDA_ADMIN::equals);
+    }
+
+    private static ExecutionEntity execution(Task task) {
+      return task instanceof TaskEntity t ? t.getExecution() : null;
+    }
+
+    /** The routing groups of the appeal (nothing for other processes). */
+    private static Set<String> routingGroups(DelegateExecution execution) {
+      Set<String> groups = new LinkedHashSet<>();
+      for (DelegateExecution e = execution; e != null; e = e.getSuperExecution()) {
+        for (String name : ROUTING_VARIABLES) {
+          if (e.getVariable(name) instanceof String csv) {
+            groups.addAll(AppealSteps.groups(csv));
+          }
+        }
+      }
+      groups.removeIf(g -> !g.matches("[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*"));
+      return groups;
+    }
+
+    /** {@code RU}/{@code KZ} of the case: variable {@code jurisdiction} up the call chain, else the business key. */
+    private static String jurisdiction(DelegateExecution execution) {
+      for (DelegateExecution e = execution; e != null; e = e.getSuperExecution()) {
+        Object j = e.getVariable("jurisdiction");
+        if ("RU".equals(j) || "KZ".equals(j)) {
+          return (String) j;
+        }
+        String byNumber = EngineCaseAccess.jurisdictionOfNumber(e.getProcessBusinessKey());
+        if (byNumber != null) {
+          return byNumber;
+        }
+      }
+      return null;
+    }
+
+    /** The grants of one provider call, merged with what the engine's default provider granted. */
+    private final class Grants {
+
+      private final List<AuthorizationEntity> result = new ArrayList<>();
+
+      void caseRead(ExecutionEntity execution, String userId, String groupId) {
+        String instance = execution.getProcessInstanceId();
+        grant(userId, groupId, Resources.PROCESS_INSTANCE, instance, null, Permissions.READ);
+        if (historic()) {
+          grant(userId, groupId, Resources.HISTORIC_PROCESS_INSTANCE, instance, execution.getRootProcessInstanceId(),
+              HistoricProcessInstancePermissions.READ);
+        }
+      }
+
+      /** The task itself; its history is covered by READ on the instance's history (no row per task). */
+      void taskRead(Task task, String groupId) {
+        grant(null, groupId, Resources.TASK, task.getId(), null, Permissions.READ);
+      }
+
+      private void grant(String userId, String groupId, Resource resource, String resourceId, String root,
+          Permission permission) {
+        AuthorizationEntity pending = find(result, userId, groupId, resource.resourceType(), resourceId, null);
+        if (pending != null) {
+          addPermissions(pending, permission);
+          return;
+        }
+        AuthorizationEntity stored = userId != null
+            ? getGrantAuthorizationByUserId(userId, resource, resourceId)
+            : getGrantAuthorizationByGroupId(groupId, resource, resourceId);
+        if (stored == null) {
+          stored = createAuthorization(userId, groupId, resource, resourceId, permission);
+          if (root != null) {
+            stored.setRootProcessInstanceId(root);
+          }
+        } else {
+          addPermissions(stored, permission);
+        }
+        result.add(stored);
+      }
+
+      AuthorizationEntity[] toArray(AuthorizationEntity[] granted) {
+        List<AuthorizationEntity> all = new ArrayList<>();
+        if (granted != null) {
+          all.addAll(Arrays.asList(granted));
+        }
+        all.addAll(result);
+        return dedupe(all);
+      }
+    }
+
+    /**
+     * An authorization created earlier in the same command is only in the engine's entity cache: the database
+     * answers "none", and a second insert of the same (group or user, resource) would break the unique key. New
+     * entities that repeat a pending one (or each other) are folded into it instead.
+     */
+    static AuthorizationEntity[] dedupe(List<AuthorizationEntity> granted) {
+      List<AuthorizationEntity> pending = new ArrayList<>(commandContext().getDbEntityManager()
+          .getCachedEntitiesByType(AuthorizationEntity.class));
+      List<AuthorizationEntity> out = new ArrayList<>();
+      for (AuthorizationEntity a : granted) {
+        if (a == null || out.stream().anyMatch(b -> b == a)) {
+          continue;
+        }
+        if (a.getId() == null) {
+          AuthorizationEntity same = find(out, a.getUserId(), a.getGroupId(), a.getResourceType(), a.getResourceId(), a);
+          if (same == null) {
+            same = find(pending, a.getUserId(), a.getGroupId(), a.getResourceType(), a.getResourceId(), a);
+          }
+          if (same != null) {
+            same.setPermissions(same.getPermissions() | a.getPermissions());
+            continue;
+          }
+        }
+        out.add(a);
+      }
+      return out.toArray(new AuthorizationEntity[0]);
+    }
+
+    private static AuthorizationEntity find(List<AuthorizationEntity> candidates, String userId, String groupId,
+        int resourceType, String resourceId, AuthorizationEntity except) {
+      for (AuthorizationEntity a : candidates) {
+        if (a != except && a.getAuthorizationType() == AuthorizationEntity.AUTH_TYPE_GRANT
+            && a.getResourceType() == resourceType
+            && Objects.equals(a.getResourceId(), resourceId)
+            && Objects.equals(a.getUserId(), userId)
+            && Objects.equals(a.getGroupId(), groupId)) {
+          return a;
+        }
+      }
+      return null;
+    }
+
+    private static boolean historic() {
+      return Context.getProcessEngineConfiguration().isEnableHistoricInstancePermissions();
+    }
+
+    private static CommandContext commandContext() {
+      return Context.getCommandContext();
     }
   }
 }

@@ -26,7 +26,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes the groups of SPEC §1, {@code process-owners} and {@code camunda-admin} exist with their authorizations at every
- * start-up. Idempotent: it adds what is missing and never removes what an administrator granted in Camunda Admin.
+ * start-up. Idempotent: it adds what is missing and never removes what an administrator granted in Camunda Admin, with
+ * one exception (issue 14): the wildcard grants that earlier versions gave the supervisors (READ on every instance and
+ * task of both jurisdictions) and the process owners (ALL on definitions and deployments, READ on every instance) are
+ * cut back to the least-privilege set below at every start, because per-case visibility ({@link CaseVisibility},
+ * {@link CaseAccess}) depends on them being absent. {@code docs/security.md} lists who may do what.
  */
 @Component
 @Order(10)
@@ -44,7 +48,10 @@ public class IdentitySeeder implements ApplicationRunner {
       "outage-communication", List.of(AppGroup.APPEALS_CONTROLLER, AppGroup.MARKETING, AppGroup.CONTACT_CENTER,
           AppGroup.REGIONAL_NETWORK_HEAD));
 
-  /** Roles that watch every deadline (SPEC §3 appeals controller, KZ client-rights officer): see all cases. */
+  /**
+   * Roles that watch every deadline of their jurisdiction (SPEC §3 appeals controller: RU, KZ client-rights officer:
+   * KZ): they see the cases of their jurisdiction through per-instance grants, never through a wildcard.
+   */
   static final List<AppGroup> SUPERVISORS = List.of(AppGroup.APPEALS_CONTROLLER, AppGroup.CLIENT_RIGHTS_OFFICER);
 
   private final IdentityService identity;
@@ -74,20 +81,23 @@ public class IdentitySeeder implements ApplicationRunner {
     }));
     for (AppGroup g : SUPERVISORS) {
       grant(g.id(), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(g.id(), Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
+      // jurisdiction-bound since issue 14: CaseVisibility grants READ per case of the supervisor's jurisdiction
+      revoke(g.id(), Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-      grant(g.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-      grant(g.id(), Resources.TASK, ANY, Permissions.READ);
-      grant(g.id(), Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
-      grant(g.id(), Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
+      revoke(g.id(), Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+      revoke(g.id(), Resources.TASK, ANY, Permissions.READ);
+      revoke(g.id(), Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+      revoke(g.id(), Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ);
     }
+    // Process owners: deploy, read definitions, decisions, forms (deployment resources) and statistics; no cases
     String owners = AppGroup.PROCESS_OWNERS.id();
     grant(owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(owners, Resources.DEPLOYMENT, ANY, Permissions.ALL);
-    grant(owners, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
-    grant(owners, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
-    grant(owners, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
-    grant(owners, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.CREATE);
+    exactly(owners, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    exactly(owners, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+    exactly(owners, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    exactly(owners, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+    exactly(owners, Resources.PROCESS_INSTANCE, ANY);
+    noDeploymentDeleteForNonAdmins();
     log.info("Identity seeded: {} groups with authorizations", AppGroup.values().length + 1);
   }
 
@@ -106,6 +116,85 @@ public class IdentitySeeder implements ApplicationRunner {
     for (Resource r : Resources.values()) {
       grant(AppGroup.CAMUNDA_ADMIN, r, ANY, Permissions.ALL);
     }
+  }
+
+  /** Takes these permissions away from the group's grant on the resource (no-op without such a grant). */
+  void revoke(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = groupGrant(groupId, resource, resourceId);
+    if (auth == null) {
+      return;
+    }
+    boolean changed = false;
+    for (Permission p : permissions) {
+      if (auth.isPermissionGranted(p)) {
+        auth.removePermission(p);
+        changed = true;
+      }
+    }
+    if (changed) {
+      save(auth);
+    }
+  }
+
+  /** The group's grant on the resource holds exactly these permissions (none: the grant is deleted). */
+  void exactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = groupGrant(groupId, resource, resourceId);
+    if (permissions.length == 0) {
+      if (auth != null) {
+        authorizations.deleteAuthorization(auth.getId());
+        log.info("Authorization of {} on {} {} removed (least privilege)", groupId, resource.resourceName(),
+            resourceId);
+      }
+      return;
+    }
+    int wanted = 0;
+    for (Permission p : permissions) {
+      wanted |= p.getValue();
+    }
+    if (auth != null && permissionBits(auth) == wanted) {
+      return;
+    }
+    if (auth == null) {
+      auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(groupId);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    auth.setPermissions(permissions);
+    save(auth);
+  }
+
+  /**
+   * Camunda's default grants a deployer READ and DELETE on their deployment; a cascading delete removes running cases,
+   * so only administrators keep DELETE ({@link CaseVisibility} grants new deployers READ only).
+   */
+  private void noDeploymentDeleteForNonAdmins() {
+    for (Authorization auth : authorizations.createAuthorizationQuery().resourceType(Resources.DEPLOYMENT)
+        .authorizationType(AUTH_TYPE_GRANT).list()) {
+      if (auth.getUserId() != null && !ANY.equals(auth.getUserId()) && auth.isPermissionGranted(Permissions.DELETE)
+          && identity.createUserQuery().userId(auth.getUserId()).memberOfGroup(AppGroup.CAMUNDA_ADMIN).count() == 0) {
+        auth.removePermission(Permissions.DELETE);
+        save(auth);
+      }
+    }
+  }
+
+  private static int permissionBits(Authorization auth) {
+    int bits = 0;
+    for (Permission p : auth.getPermissions(Permissions.values())) {
+      bits |= p.getValue();
+    }
+    return bits;
+  }
+
+  private Authorization groupGrant(String groupId, Resource resource, String resourceId) {
+    return authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
+        .singleResult();
+  }
+
+  private void save(Authorization auth) {
+    authorizations.saveAuthorization(auth);
   }
 
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

@@ -49,7 +49,7 @@ class AppealsDuringOutage {
     try {
       outages.linkAppealsToRecentOutages();
     } catch (RuntimeException e) {
-      log.warn("Appeals not linked to an outage now (the next re-check links them): {}", e.toString());
+      log.warn("Appeals not linked to an outage now (the next re-check links them): {}", e.getClass().getName());
     }
   }
 

@@ -2,6 +2,8 @@ package ru.appealdesk.outage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
@@ -20,6 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import ru.appealdesk.platform.PlainText;
+import ru.appealdesk.platform.PlausibleDate;
 
 /** {@code /api/outages}: report an outage (starts the playbook) and read its record with the linked appeals. */
 @RestController
@@ -42,7 +46,7 @@ class OutageController {
   @PostMapping
   @PreAuthorize("hasAnyAuthority('GROUP_appeals-controller','GROUP_marketing','GROUP_contact-center',"
       + "'GROUP_regional-network-head','GROUP_camunda-admin')")
-  ResponseEntity<Started> report(@RequestBody(required = false) OutageRequest request, Authentication user)
+  ResponseEntity<Started> report(@Valid @RequestBody(required = false) OutageRequest request, Authentication user)
       throws JsonProcessingException {
     OutageRequest r = request != null ? request : new OutageRequest(null, null, null, null, null);
     OutageReport report = OutageReport.parse(r.what(), r.whatKk(), r.since(), r.affectedChannels(),
@@ -74,8 +78,11 @@ class OutageController {
   }
 
   /** {@code since} is taken as text so a bad value is reported against its field. */
-  record OutageRequest(String what, String whatKk, String since, List<String> affectedChannels,
-      String expectedRecovery) {}
+  record OutageRequest(@PlainText(multiLine = true) String what, @PlainText(multiLine = true) String whatKk,
+      @PlausibleDate(notFuture = true) String since,
+      @Size(max = 20, message = "не больше 20 каналов")
+      List<@Size(max = 64, message = "не длиннее 64 символов") String> affectedChannels,
+      @PlainText String expectedRecovery) {}
 
   record Started(String number, String processInstanceId) {}
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -53,13 +54,18 @@ final class EmbeddedPostgresServer {
           .setServerConfig("synchronous_commit", props.synchronousCommit())
           .setServerConfig("max_connections", "200")
           .setServerConfig("shared_buffers", "256MB")
-          .setServerConfig("timezone", "UTC");
+          .setServerConfig("timezone", "UTC")
+          // log policy (docs/security.md): the server log, forwarded into ours, never carries DETAIL (key values)
+          // or statement texts of failed statements
+          .setServerConfig("log_error_verbosity", "terse")
+          .setServerConfig("log_min_error_statement", "panic");
       if (props.port() > 0) {
         builder.setPort(props.port());
       }
       if (!props.temporary()) {
         Path dir = Path.of(props.dataDir()).toAbsolutePath().normalize();
         Files.createDirectories(dir.getParent());
+        OrphanedPostmaster.clear(dir, Duration.ofSeconds(60), Duration.ofSeconds(20));
         builder.setDataDirectory(dir).setCleanDataDirectory(false);
         log.info("Starting embedded PostgreSQL with data in {}", dir);
       } else {

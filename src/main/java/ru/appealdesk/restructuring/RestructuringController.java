@@ -1,5 +1,7 @@
 package ru.appealdesk.restructuring;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import ru.appealdesk.platform.BadRequestException;
+import ru.appealdesk.platform.PlainText;
+import ru.appealdesk.platform.PlausibleDate;
 import ru.appealdesk.restructuring.RestructuringProcess.ClientResponse;
 
 /** {@code /api/restructurings}: KZ applications to change microcredit terms (SPEC §4, source 002 ¶63-79). */
@@ -34,7 +38,7 @@ class RestructuringController {
   }
 
   @PostMapping
-  ResponseEntity<Map<String, Object>> apply(@RequestBody RestructuringApplication application) {
+  ResponseEntity<Map<String, Object>> apply(@Valid @RequestBody RestructuringApplication application) {
     String number = service.apply(application);
     return ResponseEntity.created(URI.create("/api/restructurings/" + number)).body(service.view(number));
   }
@@ -64,10 +68,11 @@ class RestructuringController {
     }
   }
 
-  record ClientResponseBody(ClientResponse response, String comment) {}
+  record ClientResponseBody(ClientResponse response,
+      @Size(max = 4000, message = "не длиннее 4000 символов") @PlainText(multiLine = true) String comment) {}
 
   @PostMapping("/{number}/client-response")
-  ResponseEntity<Void> clientResponse(@PathVariable String number, @RequestBody ClientResponseBody body) {
+  ResponseEntity<Void> clientResponse(@PathVariable String number, @Valid @RequestBody ClientResponseBody body) {
     service.clientResponded(number, body.response(), body.comment());
     return ResponseEntity.accepted().build();
   }
@@ -77,21 +82,26 @@ class RestructuringController {
    * ({@code comment} is taken when it is missing, as before), {@code clientConsentAt} when (default now);
    * {@code companyConsent} optional words of the company's side, whose consent is the authenticated employee.
    */
-  record ExtensionBody(Integer days, String comment, String clientConsent, OffsetDateTime clientConsentAt,
-      String companyConsent) {}
+  record ExtensionBody(Integer days,
+      @Size(max = 4000, message = "не длиннее 4000 символов") @PlainText(multiLine = true) String comment,
+      @Size(max = 4000, message = "не длиннее 4000 символов") @PlainText(multiLine = true) String clientConsent,
+      @PlausibleDate(notFuture = true) OffsetDateTime clientConsentAt,
+      @Size(max = 4000, message = "не длиннее 4000 символов") @PlainText(multiLine = true) String companyConsent) {}
 
   @PostMapping("/{number}/response-window-extension")
-  ResponseEntity<Void> extend(@PathVariable String number, @RequestBody ExtensionBody body, Authentication user) {
+  ResponseEntity<Void> extend(@PathVariable String number, @Valid @RequestBody ExtensionBody body,
+      Authentication user) {
     service.extendResponseWindow(number, new RestructuringService.Extension(body.days(), body.clientConsent(),
         body.clientConsentAt() == null ? null : Date.from(body.clientConsentAt().toInstant()), body.companyConsent(),
         body.comment()), user.getName());
     return ResponseEntity.accepted().build();
   }
 
-  record OmbudsmanNoticeBody(OffsetDateTime notifiedAt, String comment) {}
+  record OmbudsmanNoticeBody(@PlausibleDate(notFuture = true) OffsetDateTime notifiedAt,
+      @Size(max = 4000, message = "не длиннее 4000 символов") @PlainText(multiLine = true) String comment) {}
 
   @PostMapping("/{number}/ombudsman-notice")
-  ResponseEntity<Void> ombudsman(@PathVariable String number, @RequestBody OmbudsmanNoticeBody body) {
+  ResponseEntity<Void> ombudsman(@PathVariable String number, @Valid @RequestBody OmbudsmanNoticeBody body) {
     service.ombudsmanNotified(number, body.notifiedAt() == null ? null : Date.from(body.notifiedAt().toInstant()),
         body.comment());
     return ResponseEntity.accepted().build();

@@ -38,6 +38,11 @@ class AppealApiTest extends AbstractIntegrationTest {
     return Http.as(baseUrl(), DemoUsers.of(AppGroup.INTERNET_MARKETER).id(), DemoUsers.PASSWORD);
   }
 
+  /** The responsible unit of a loan-terms complaint (issue 14: only those who work on a case see it). */
+  Http legal() {
+    return Http.as(baseUrl(), DemoUsers.of(AppGroup.LEGAL).id(), DemoUsers.PASSWORD);
+  }
+
   static String complaint() {
     return LOAN_TERMS_COMPLAINT.formatted("45 07 " + (100000 + (int) (Math.random() * 899999)));
   }
@@ -61,7 +66,7 @@ class AppealApiTest extends AbstractIntegrationTest {
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskCandidateGroup("branch-head")
         .taskDefinitionKey("Task_PrepareConclusion").count()).isEqualTo(1);
 
-    JsonNode view = json.readTree(api().get("/api/appeals/" + number).body());
+    JsonNode view = json.readTree(legal().get("/api/appeals/" + number).body());
     assertThat(view.get("answerDueAt").asText()).isEqualTo("2026-12-04T23:59:59+03:00");
     assertThat(view.get("coExecutorGroup").asText()).isEqualTo("branch-head");
     assertThat(view.get("history")).extracting(h -> h.get("status").asText())
@@ -148,9 +153,9 @@ class AppealApiTest extends AbstractIntegrationTest {
   void lookupsAndInformationOfUnknownOrNotWaitingAppeals() throws Exception {
     assertThat(api().get("/api/appeals/RU-1999-000001").statusCode()).isEqualTo(404);
     String number = json.readTree(api().postJson("/api/appeals", complaint()).body()).get("number").asText();
-    HttpResponse<String> r = api().postJson("/api/appeals/" + number + "/information", "{\"note\":\"вот\"}");
+    HttpResponse<String> r = legal().postJson("/api/appeals/" + number + "/information", "{\"note\":\"вот\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
-    assertThat(fields(errors(api().postJson("/api/appeals/" + number + "/information", "{}"))))
+    assertThat(fields(errors(legal().postJson("/api/appeals/" + number + "/information", "{}"))))
         .containsExactly("note");
     assertThat(Http.anonymous(baseUrl()).postJson("/api/appeals", complaint()).statusCode()).isEqualTo(401);
   }
@@ -167,13 +172,28 @@ class AppealApiTest extends AbstractIntegrationTest {
     Task request = taskService.createTaskQuery().processInstanceBusinessKey(number).singleResult();
     taskService.complete(request.getId(), java.util.Map.of("informationRequestText", "Где произошла ситуация?"));
 
-    HttpResponse<String> r = api().postJson("/api/appeals/" + number + "/information",
-        "{\"note\":\"В офисе на ул. Ленина\",\"situationPlace\":\"офис на ул. Ленина\",\"attachments\":[\"d1\"]}");
+    // the registrar (internet marketer) worked on the case, so may file what the client sent and pass it on
+    Http registrar = api();
+    String boundary = "----info" + UUID.randomUUID();
+    HttpResponse<String> scan = registrar.send(registrar.request("/api/appeals/" + number + "/documents")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("--" + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"place.txt\"\r\n"
+            + "Content-Type: text/plain\r\n\r\nВ офисе на ул. Ленина\r\n--" + boundary + "--\r\n")));
+    assertThat(scan.statusCode()).as(scan.body()).isEqualTo(201);
+    String documentId = json.readTree(scan.body()).get("id").asText();
+    HttpResponse<String> foreign = registrar.postJson("/api/appeals/" + number + "/information",
+        "{\"note\":\"В офисе\",\"attachments\":[\"999999999\"]}");
+    assertThat(fields(errors(foreign))).containsExactly("attachments");
+
+    HttpResponse<String> r = registrar.postJson("/api/appeals/" + number + "/information",
+        "{\"note\":\"В офисе на ул. Ленина\",\"situationPlace\":\"офис на ул. Ленина\",\"attachments\":[\""
+            + documentId + "\"]}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode view = json.readTree(r.body());
     assertThat(view.get("status").asText()).isEqualTo("IN_PROGRESS");
     assertThat(view.get("situationPlace").asText()).isEqualTo("офис на ул. Ленина");
-    assertThat(view.get("information").get(0).get("attachments").asText()).isEqualTo("d1");
+    assertThat(view.get("information").get(0).get("attachments").asText()).isEqualTo(documentId);
     assertThat(view.get("openTasks")).extracting(t -> t.get("taskDefinitionKey").asText())
         .contains("Task_PrepareConclusion");
   }

@@ -4,18 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Random;
-import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.appealdesk.identity.CaseFixtures;
 import ru.appealdesk.support.AbstractIntegrationTest;
 import ru.appealdesk.support.Http;
 
+/**
+ * The electronic case file over HTTP: what is filed comes back byte for byte with its hash; the type is what the bytes
+ * are (Apache Tika), not what the client says; only existing cases have a file, and only those who may see the case
+ * reach it.
+ */
 class CaseFileApiTest extends AbstractIntegrationTest {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -23,14 +25,22 @@ class CaseFileApiTest extends AbstractIntegrationTest {
   @Autowired
   ObjectMapper json;
 
+  Http branchHead;
+  String number;
+
+  @BeforeEach
+  void appeal() throws Exception {
+    branchHead = Http.as(baseUrl(), "branchhead", "demo"); // co-executor and deliverer of a loan-terms complaint
+    number = CaseFixtures.ruComplaint(Http.as(baseUrl(), "webmarketer", "demo"), json);
+  }
+
   @Test
   void uploadedScanIsStoredWithItsHashListedAndDownloadedByteForByte() throws Exception {
-    String number = "RU-2026-" + unique();
-    byte[] scan = randomBytes(300_000);
-    Http branchHead = Http.as(baseUrl(), "branchhead", "demo");
+    byte[] scan = SampleFiles.pdf(3);
 
-    HttpResponse<byte[]> created = upload(branchHead, number, "Скан заявления.pdf", "application/pdf", scan);
-    assertThat(created.statusCode()).isEqualTo(201);
+    HttpResponse<String> created = CaseFixtures.upload(branchHead, number, "Скан заявления.pdf", "application/pdf",
+        scan);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode record = json.readTree(created.body());
     assertThat(record.get("sha256").asText()).isEqualTo(CaseFile.sha256(scan)).hasSize(64);
     assertThat(record.get("sizeBytes").asLong()).isEqualTo(scan.length);
@@ -54,106 +64,113 @@ class CaseFileApiTest extends AbstractIntegrationTest {
     assertThat(download.body()).isEqualTo(scan);
     assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
     assertThat(download.headers().firstValue("X-Content-SHA256")).hasValue(CaseFile.sha256(scan));
+    assertThat(download.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
         v -> assertThat(v).startsWith("attachment").contains("filename*=UTF-8''"));
 
     assertThat(branchHead.get("/api/appeals/" + number + "/documents/" + (id + 1_000_000)).statusCode())
         .isEqualTo(404);
     assertThat(branchHead.get("/api/appeals/RU-2026-other/documents/" + id).statusCode()).isEqualTo(404);
+    // someone with no role in the case: the same 404 as for a case that does not exist
+    HttpResponse<String> stranger = Http.as(baseUrl(), "marketer", "demo").get("/api/appeals/" + number
+        + "/documents/" + id);
+    assertThat(stranger.statusCode()).isEqualTo(404);
+    assertThat(stranger.body()).doesNotContain("pdf");
+  }
+
+  @Test
+  void everyAllowedTypeIsAcceptedAndStoredAsDetected() throws Exception {
+    assertThat(type(CaseFixtures.upload(branchHead, number, "квитанция.jpg", "image/jpeg", SampleFiles.jpeg())))
+        .isEqualTo("image/jpeg");
+    assertThat(type(CaseFixtures.upload(branchHead, number, "фото", null, SampleFiles.png())))
+        .isEqualTo("image/png");
+    assertThat(type(CaseFixtures.upload(branchHead, number, "заявление.docx", "application/octet-stream",
+        SampleFiles.docx())))
+        .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assertThat(type(CaseFixtures.upload(branchHead, number, "пояснение.txt", "text/plain",
+        SampleFiles.text("Клиент пояснил по телефону."))))
+        .isEqualTo("text/plain");
   }
 
   @Test
   void receiptScanCanBeFiledAsPostalReceipt() throws Exception {
-    String number = "RU-2026-" + unique();
-    HttpResponse<byte[]> created = uploadTo(Http.as(baseUrl(), "officemanager", "demo"),
-        number + "/documents?kind=POSTAL_RECEIPT", "квитанция.jpg", "image/jpeg", randomBytes(1000));
-    assertThat(created.statusCode()).isEqualTo(201);
+    HttpResponse<String> created = CaseFixtures.uploadTo(branchHead, "/api/appeals/" + number
+        + "/documents?kind=POSTAL_RECEIPT", "квитанция.jpg", "image/jpeg", SampleFiles.jpeg());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(json.readTree(created.body()).get("kind").asText()).isEqualTo("POSTAL_RECEIPT");
   }
 
   @Test
-  void forbiddenTypesAreRefusedWith400() throws Exception {
-    String number = "RU-2026-" + unique();
-    HttpResponse<byte[]> refused = upload(Http.as(baseUrl(), "branchhead", "demo"), number, "virus.exe",
-        "application/x-msdownload", randomBytes(100));
-    assertThat(refused.statusCode()).isEqualTo(400);
-    JsonNode problem = json.readTree(refused.body());
-    assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("file");
-    assertThat(problem.get("errors").get(0).get("message").asText()).contains("не допускается");
+  void forbiddenAndDisguisedTypesAreRefusedWith400() throws Exception {
+    assertRefused(CaseFixtures.upload(branchHead, number, "virus.exe", "application/x-msdownload",
+        SampleFiles.exe()), "не принимается");
+    assertRefused(CaseFixtures.upload(branchHead, number, "setup.pdf", "application/pdf", SampleFiles.exe()),
+        "не принимается");
+    assertRefused(CaseFixtures.upload(branchHead, number, "photo.png", "image/png", SampleFiles.svgWithScript()),
+        "не принимается");
+    assertRefused(CaseFixtures.upload(branchHead, number, "note.txt", "text/plain", SampleFiles.html()),
+        "не принимается");
+    assertRefused(CaseFixtures.upload(branchHead, number, "scan.jpg", "image/jpeg", SampleFiles.png()),
+        "расширение");
+    assertRefused(CaseFixtures.upload(branchHead, number, "scan.png", "image/jpeg", SampleFiles.png()),
+        "заявленный тип");
+    assertRefused(CaseFixtures.upload(branchHead, number, "empty.pdf", "application/pdf", new byte[0]), "пустой");
+    assertThat(branchHead.get("/api/appeals/" + number + "/documents").body()).isEqualTo("[]");
+  }
 
-    HttpResponse<byte[]> empty = upload(Http.as(baseUrl(), "branchhead", "demo"), number, "empty.pdf",
-        "application/pdf", new byte[0]);
-    assertThat(empty.statusCode()).isEqualTo(400);
-    assertThat(Http.as(baseUrl(), "branchhead", "demo").get("/api/appeals/" + number + "/documents").body())
-        .isEqualTo("[]");
+  @Test
+  void bidiControlsAreStrippedFromFileNames() throws Exception {
+    // "scan_\u202Efdp.exe" would show as "scan_exe.pdf" in a list: stored without the right-to-left override
+    HttpResponse<String> created = CaseFixtures.upload(branchHead, number, "scan_\u202Etxt.exe\u2066", "text/plain",
+        SampleFiles.text("текст"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(400); // .exe is not text: the extension lies
+    HttpResponse<String> ok = CaseFixtures.upload(branchHead, number, "отчёт\u202E\u200Ftxt.txt", "text/plain",
+        SampleFiles.text("текст"));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    assertThat(json.readTree(ok.body()).get("fileName").asText()).isEqualTo("отчётtxt.txt");
   }
 
   @Test
   void filesOverTwentyMegabytesAreRefusedWith413() throws Exception {
-    String number = "RU-2026-" + unique();
-    HttpResponse<byte[]> refused = upload(Http.as(baseUrl(), "branchhead", "demo"), number, "big.pdf",
-        "application/pdf", new byte[20 * 1024 * 1024 + 1]);
+    byte[] big = new byte[20 * 1024 * 1024 + 1];
+    System.arraycopy(SampleFiles.pdf(1), 0, big, 0, 100);
+    HttpResponse<String> refused = CaseFixtures.upload(branchHead, number, "big.pdf", "application/pdf", big);
     assertThat(refused.statusCode()).isEqualTo(413);
-    assertThat(Http.as(baseUrl(), "branchhead", "demo").get("/api/appeals/" + number + "/documents").body())
-        .isEqualTo("[]");
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+        ct -> assertThat(ct).startsWith("application/problem+json"));
+    assertThat(branchHead.get("/api/appeals/" + number + "/documents").body()).isEqualTo("[]");
   }
 
   @Test
-  void documentsBelongToExistingAppealsAndLettersOnly() throws Exception {
-    Http http = Http.as(baseUrl(), "webmarketer", "demo");
-    HttpResponse<String> intake = http.postJson("/api/appeals", """
-        {"jurisdiction":"RU","type":"COMPLAINT","subject":"LOAN_TERMS","channel":"EMAIL",
-         "receivedAt":"2026-11-20T10:00:00+03:00","language":"ru",
-         "client":{"fullName":"Кузнецова Мария","phone":"+7 900 765-43-21","email":"kuznetsova@example.ru",
-                   "postalAddress":"г. Тула, ул. Ленина, д. 3","postalCode":"300000",
-                   "idDocument":"45 08 %s"},
-         "content":"Начислены пени.","demand":"Пересчитать","situationPlace":"офис",
-         "situationAt":"2026-11-18T12:00:00+03:00","contractNumber":"ДЗ-2026-778"}
-        """.formatted(100000 + new Random().nextInt(899999)));
-    assertThat(intake.statusCode()).as(intake.body()).isEqualTo(201);
-    String number = json.readTree(intake.body()).get("number").asText();
-
-    assertThat(upload(http, number, "scan.png", "image/png", randomBytes(500)).statusCode()).isEqualTo(201);
-    assertThat(upload(http, "RU-1999-999999", "scan.png", "image/png", randomBytes(500)).statusCode())
+  void documentsBelongToExistingCasesOnly() throws Exception {
+    Http admin = Http.as(baseUrl(), "demo", "demo");
+    assertThat(CaseFixtures.upload(admin, number, "scan.png", "image/png", SampleFiles.png()).statusCode())
+        .isEqualTo(201);
+    assertThat(CaseFixtures.upload(admin, "RU-1999-999999", "scan.png", "image/png", SampleFiles.png())
+        .statusCode()).isEqualTo(404);
+    assertThat(CaseFixtures.upload(admin, "NOPE-1", "scan.png", "image/png", SampleFiles.png()).statusCode())
         .isEqualTo(404);
-    assertThat(http.get("/api/appeals/KZ-1999-999999/documents").statusCode()).isEqualTo(404);
-    assertThat(http.get("/api/appeals/LTR-1999-999999/documents").statusCode()).isEqualTo(404);
-    assertThat(http.get("/api/appeals/" + number + "/documents").statusCode()).isEqualTo(200);
+    assertThat(admin.get("/api/appeals/KZ-1999-999999/documents").statusCode()).isEqualTo(404);
+    assertThat(admin.get("/api/appeals/LTR-1999-999999/documents").statusCode()).isEqualTo(404);
+    assertThat(admin.get("/api/appeals/" + number + "/documents").statusCode()).isEqualTo(200);
   }
 
   @Test
-  void anonymousCallersAreRefused() throws Exception {
-    HttpResponse<byte[]> refused = upload(Http.anonymous(baseUrl()), "RU-2026-" + unique(), "a.pdf",
-        "application/pdf", randomBytes(10));
+  void anonymousCallersAreRefused() {
+    HttpResponse<String> refused = CaseFixtures.upload(Http.anonymous(baseUrl()), number, "a.pdf",
+        "application/pdf", SampleFiles.pdf(1));
     assertThat(refused.statusCode()).isEqualTo(401);
   }
 
-  private HttpResponse<byte[]> upload(Http http, String number, String fileName, String contentType, byte[] content)
-      throws Exception {
-    return uploadTo(http, number + "/documents", fileName, contentType, content);
+  private String type(HttpResponse<String> r) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return json.readTree(r.body()).get("contentType").asText();
   }
 
-  private HttpResponse<byte[]> uploadTo(Http http, String pathAfterAppeals, String fileName, String contentType,
-      byte[] content) throws Exception {
-    String boundary = "----appealdesk" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return CLIENT.send(http.request("/api/appeals/" + pathAfterAppeals)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private static byte[] randomBytes(int n) {
-    byte[] b = new byte[n];
-    new Random(n).nextBytes(b);
-    return b;
-  }
-
-  private static String unique() {
-    return UUID.randomUUID().toString().substring(0, 8);
+  private void assertRefused(HttpResponse<String> r, String reason) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode problem = json.readTree(r.body());
+    assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("file");
+    assertThat(problem.get("errors").get(0).get("message").asText()).contains(reason);
   }
 }

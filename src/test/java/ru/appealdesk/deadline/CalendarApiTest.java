@@ -132,20 +132,26 @@ class CalendarApiTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void healthStaysUpAndWarnsAboutNextYearFromTheFirstOfDecember() throws Exception {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-30T12:00:00Z")));
-    JsonNode november = body(Http.anonymous(baseUrl()).get("/actuator/health/productionCalendar"));
-    assertThat(november.get("status").asText()).isEqualTo("UP");
-    assertThat(november.at("/details/missing").size()).isZero();
-    assertThat(november.at("/details/warning").isMissingNode()).isTrue();
+  void healthWarnsAboutNextYearFromTheFirstOfNovemberAndTheApplicationStaysUp() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-10-31T12:00:00Z")));
+    JsonNode october = body(admin().get("/actuator/health/productionCalendar"));
+    assertThat(october.get("status").asText()).isEqualTo("UP");
+    assertThat(october.at("/details/missing").size()).isZero();
+    assertThat(october.at("/details/warning").isMissingNode()).isTrue();
 
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T09:00:00Z")));
-    HttpResponse<String> december = Http.anonymous(baseUrl()).get("/actuator/health/productionCalendar");
-    assertThat(december.statusCode()).isEqualTo(200);
-    JsonNode d = body(december);
-    assertThat(d.get("status").asText()).isEqualTo("UP");
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-01T09:00:00Z")));
+    HttpResponse<String> november = admin().get("/actuator/health/productionCalendar");
+    assertThat(november.statusCode()).isEqualTo(200);
+    JsonNode d = body(november);
+    assertThat(d.get("status").asText()).isEqualTo("WARN");
+    assertThat(d.at("/details/level").asText()).isEqualTo("WARN");
     assertThat(d.at("/details/missing").toString()).contains("RU 2027").contains("KZ 2027");
-    assertThat(d.at("/details/warning").asText()).contains("Нет данных производственного календаря");
-    assertThat(body(Http.anonymous(baseUrl()).get("/actuator/health")).get("status").asText()).isEqualTo("UP");
+    assertThat(d.at("/details/warning").asText()).contains("Нет данных производственного календаря")
+        .contains("POST /api/calendars");
+    HttpResponse<String> whole = Http.anonymous(baseUrl()).get("/actuator/health");
+    assertThat(whole.statusCode()).isEqualTo(200);
+    assertThat(body(whole).get("status").asText()).as("WARN ranks below UP").isEqualTo("UP");
+    assertThat(body(admin().get("/actuator/health")).at("/components/productionCalendar/status").asText())
+        .isEqualTo("WARN");
   }
 }

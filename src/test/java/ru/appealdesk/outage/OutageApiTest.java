@@ -82,6 +82,7 @@ class OutageApiTest extends AbstractIntegrationTest {
     assertThat(lawyer.statusCode()).isEqualTo(403);
     assertThat(Http.anonymous(baseUrl()).postJson("/api/outages", "{}").statusCode()).isEqualTo(401);
     assertThat(as(AppGroup.APPEALS_CONTROLLER).get("/api/outages/OUTAGE-1999-0000").statusCode()).isEqualTo(404);
-    assertThat(as(AppGroup.CREDIT_COMMITTEE).get("/api/outages/OUTAGE-1999-0000").statusCode()).isEqualTo(403);
+    // issue 14: an unknown number is 404 for everyone, whether or not they could see outages at all
+    assertThat(as(AppGroup.CREDIT_COMMITTEE).get("/api/outages/OUTAGE-1999-0000").statusCode()).isEqualTo(404);
   }
 }

@@ -79,7 +79,11 @@ class FoundationIT extends AbstractIntegrationTest {
     assertThat(anonymousApi.statusCode()).isEqualTo(401);
     assertThat(anonymousApi.headers().firstValue("Content-Type")).hasValueSatisfying(
         ct -> assertThat(ct).startsWith("application/problem+json"));
-    assertThat(Http.anonymous(baseUrl()).get("/actuator/health").body()).contains("\"db\"").contains("UP");
+    // issue 14: anonymous callers see the status only, administrators the details
+    assertThat(Http.anonymous(baseUrl()).get("/actuator/health").body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(Http.as(baseUrl(), "lawyer", "demo").get("/actuator/health").body())
+        .isEqualTo("{\"status\":\"UP\"}");
+    assertThat(Http.as(baseUrl(), "demo", "demo").get("/actuator/health").body()).contains("\"db\"").contains("UP");
   }
 
   @Test

@@ -81,6 +81,9 @@ class RestructuringApiTest extends AbstractIntegrationTest {
     assertThat(shown.at("/borrower/iin").asText()).isEqualTo("900101400122");
     assertThat(Http.as(baseUrl(), "committee", "demo").get("/api/restructurings/" + number).statusCode())
         .isEqualTo(200);
+    // issue 14: nobody else without a role in the case (the specialist who may file applications included)
+    assertThat(Http.as(baseUrl(), "kzspecialist", "demo").get("/api/restructurings/" + number).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
