@@ -62,6 +62,22 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
 
   static final class Provider extends DefaultAuthorizationProvider {
 
+    /**
+     * Camunda folds a new grant into one of the same command still in its cache by taking the cached grant's
+     * permissions in place of its own: a supervisor's READ on a new task, cached first, would swallow the READ and
+     * UPDATE the candidate group of that task then gets (the client-rights officer could not claim her own tasks).
+     * Both are kept.
+     */
+    @Override
+    protected void updateAuthorizationBasedOnCacheEntries(AuthorizationEntity authorization, String userId,
+        String groupId, Resource resource, String resourceId) {
+      int own = authorization.getPermissions();
+      super.updateAuthorizationBasedOnCacheEntries(authorization, userId, groupId, resource, resourceId);
+      if (authorization.getAuthorizationType() == AuthorizationEntity.AUTH_TYPE_GRANT) {
+        authorization.setPermissions(authorization.getPermissions() | own);
+      }
+    }
+
     @Override
     public AuthorizationEntity[] newTask(Task task) {
       AuthorizationEntity[] granted = super.newTask(task);

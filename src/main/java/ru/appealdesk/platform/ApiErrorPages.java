@@ -130,8 +130,12 @@ class ApiErrorPages {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
       int status = response.getStatus();
-      if (status < 400 || response.getContentWritten() > 0 || !Problems.isApi(path(request, throwable))) {
+      if (status < 400 || response.getContentWritten() > 0) {
         super.report(request, response, throwable);
+        return;
+      }
+      if (!Problems.isApi(path(request, throwable))) {
+        page(response, status);
         return;
       }
       try {
@@ -139,6 +143,29 @@ class ApiErrorPages {
         Problems.write(response, JSON, Problems.of(HttpStatusCode.valueOf(status),
             status == 400 ? "path" : Problems.field(status),
             status == 400 ? "адрес или заголовки запроса не могут быть прочитаны" : Problems.reason(status)), null);
+        response.finishResponse();
+      } catch (IOException | IllegalStateException e) {
+        // the connection is gone or the response committed: nothing more to say
+      }
+    }
+
+    /**
+     * Outside {@code /api} (the client pages, the webapps): a short page in Russian instead of Tomcat's English report,
+     * without server details.
+     */
+    private static void page(Response response, int status) {
+      String reason = switch (status) {
+        case 400 -> "Адрес страницы или заголовки запроса не удалось прочитать. Проверьте ссылку.";
+        case 404 -> "Такой страницы нет. Проверьте ссылку.";
+        case 413 -> "Запрос слишком большой.";
+        default -> "Запрос не может быть обработан.";
+      };
+      try {
+        response.resetBuffer();
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("<!doctype html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>Ошибка "
+            + status + "</title></head><body><h1>Ошибка " + status + "</h1><p>" + reason
+            + "</p><p><a href=\"/\">На главную</a></p></body></html>");
         response.finishResponse();
       } catch (IOException | IllegalStateException e) {
         // the connection is gone or the response committed: nothing more to say

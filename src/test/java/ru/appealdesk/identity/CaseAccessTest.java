@@ -3,6 +3,7 @@ package ru.appealdesk.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -30,14 +31,15 @@ class CaseAccessTest extends AbstractIntegrationTest {
     Http collector = Http.as(baseUrl(), "collector", "demo");
     assertThat(collector.get("/api/appeals/" + number).statusCode()).isEqualTo(404);
 
+    // the co-executor's conclusion is the first task of a loan-terms complaint
     Task answer = taskService.createTaskQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey("Task_PrepareAnswer").singleResult();
+        .taskDefinitionKey("Task_PrepareConclusion").singleResult();
     taskService.setAssignee(answer.getId(), "collector");
     assertThat(collector.get("/api/appeals/" + number).statusCode()).isEqualTo(200);
     assertThat(collector.get("/engine-rest/task/" + answer.getId()).statusCode()).as("Camunda agrees")
         .isEqualTo(200);
 
-    taskService.setAssignee(answer.getId(), "lawyer");
+    taskService.setAssignee(answer.getId(), "branchhead");
     assertThat(collector.get("/api/appeals/" + number).statusCode()).as("was assignee").isEqualTo(200);
     assertThat(Http.as(baseUrl(), "marketer", "demo").get("/api/appeals/" + number).statusCode()).isEqualTo(404);
   }
@@ -75,5 +77,23 @@ class CaseAccessTest extends AbstractIntegrationTest {
     assertThat(access.canSee(null, List.of("legal"), "RU-2026-000001")).isFalse();
     assertThat(access.canSee("lawyer", List.of("legal"), "x".repeat(65))).isFalse();
     assertThat(access.isVisible("RU-2026-000001")).as("no caller outside a request").isFalse();
+  }
+
+  /**
+   * The client-rights officer supervises every KZ case and is also the candidate group of the restructuring review:
+   * the supervisor's READ on the task must not swallow the candidate's right to claim it (Camunda folds grants of one
+   * command by taking the first one's permissions).
+   */
+  @Test
+  void aSupervisorWhoIsAlsoTheCandidateGroupMayClaimTheTask() throws Exception {
+    Http officer = Http.as(baseUrl(), "rightsofficer", "demo");
+    String number = CaseFixtures.restructuring(officer, json);
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_ReviewApplication").singleResult();
+    HttpResponse<String> claimed = officer.postJson("/engine-rest/task/" + review.getId() + "/claim",
+        "{\"userId\":\"rightsofficer\"}");
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+    assertThat(Http.as(baseUrl(), "committee", "demo").postJson("/engine-rest/task/" + review.getId() + "/claim",
+        "{\"userId\":\"committee\"}").statusCode()).as("the credit committee only reads it").isEqualTo(403);
   }
 }

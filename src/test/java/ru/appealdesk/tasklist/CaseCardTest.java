@@ -127,7 +127,7 @@ class CaseCardTest extends AbstractIntegrationTest {
     TasklistSession.Reply refused = lawyer.upload(path, "программа.exe", "application/x-msdownload", pdf, true);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-    assertThat(json.readTree(refused.body()).get("detail").asText()).contains("не допускается");
+    assertThat(json.readTree(refused.body()).get("detail").asText()).contains("по содержимому");
     // without the webapp's CSRF header the webapp refuses (and ends that session)
     assertThat(lawyer.upload(path, "ещё.pdf", "application/pdf", pdf, false).status()).isEqualTo(403);
     assertThat(caseFile.list(number)).noneSatisfy(d -> assertThat(d.fileName()).isEqualTo("ещё.pdf"));
