@@ -12,14 +12,17 @@ import org.springframework.stereotype.Component;
  * {@code camunda:asyncBefore} with {@code camunda:failedJobRetryTimeCycle="R5/PT5M"}: a failure retries, then becomes an
  * incident naming the appeal. Sets {@code deliveredAt} and {@code deliveryProof}.
  *
- * <p>Who signs the answer: the user id in {@link #SIGNATORY} when the process set it (the signature step), else the
- * employee who completed the last approval of the answer, else the one who last prepared it.
+ * <p>Who signs the answer: the user id in {@link #SIGNED_BY} (set by the approval, which is also the signature), or in
+ * {@link #SIGNATORY} when a diagram sets it, else the employee who completed the last approval of the answer, else the
+ * one who last prepared it.
  */
 @Component("deliverAnswerByEmail")
 class DeliverAnswerByEmail implements JavaDelegate {
 
   /** Process variable: the Camunda user id of whoever signed the answer. */
   static final String SIGNATORY = "answerSignatory";
+  /** Process variable written by {@code ${recordApproval}}: the approver who said yes signs the answer. */
+  static final String SIGNED_BY = "answerSignedBy";
   /** The steps whose assignee signs the answer when {@link #SIGNATORY} is not set, the strongest first. */
   static final List<List<String>> SIGNING_STEPS = List.of(List.of("Task_ApproveAnswer"),
       List.of("Task_PrepareAnswer", "Task_ReviseAnswer", "Task_PrepareRefusal"));
@@ -48,9 +51,10 @@ class DeliverAnswerByEmail implements JavaDelegate {
   }
 
   private static String signatory(DelegateExecution execution) {
-    Object set = execution.getVariable(SIGNATORY);
-    if (set instanceof String s && !s.isBlank()) {
-      return s.strip();
+    for (String variable : List.of(SIGNED_BY, SIGNATORY)) {
+      if (execution.getVariable(variable) instanceof String s && !s.isBlank()) {
+        return s.strip();
+      }
     }
     var history = execution.getProcessEngineServices().getHistoryService();
     for (List<String> steps : SIGNING_STEPS) {

@@ -109,6 +109,37 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void aCaseDecidedBeforeATableWasRedeployedKeepsTheVersionThatDecidedIt() throws Exception {
+    ProcessInstance before = start("RU", "COMPLAINT", "LOAN_TERMS", "EMAIL", client(document()), true, false);
+    AppealView.RuleView decided = routing(flows.view(before));
+
+    String xml = new String(getClass().getResourceAsStream("/dmn/appeal-routing.dmn").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8)
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"9.9.9-redeployed\"");
+    org.camunda.bpm.engine.RepositoryService repository = processEngine.getRepositoryService();
+    String deployment = repository.createDeployment().name("appeal-routing")
+        .addString("appeal-routing.dmn", xml).deploy().getId();
+    try {
+      AppealView.RuleView still = routing(flows.view(before));
+      Assertions.assertThat(still.version()).isEqualTo(decided.version());
+      Assertions.assertThat(still.versionTag()).isEqualTo(decided.versionTag()).isNotEqualTo("9.9.9-redeployed");
+      Assertions.assertThat(still.deployedAt()).isEqualTo(decided.deployedAt());
+
+      ProcessInstance after = start("RU", "COMPLAINT", "LOAN_TERMS", "EMAIL", client(document()), true, false);
+      AppealView.RuleView now = routing(flows.view(after));
+      Assertions.assertThat(now.version()).isEqualTo(decided.version() + 1);
+      Assertions.assertThat(now.versionTag()).isEqualTo("9.9.9-redeployed");
+      Assertions.assertThat(routing(flows.view(before)).version()).isEqualTo(decided.version());
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
+  }
+
+  private static AppealView.RuleView routing(AppealView view) {
+    return view.rules().stream().filter(r -> r.key().equals("appeal-routing")).findFirst().orElseThrow();
+  }
+
+  @Test
   void phoneComplaintIsRegisteredByTheContactCenterAndAnsweredByCallInTime() {
     ClientDetails noDocument = new ClientDetails("Сидорова Анна", "+7 901 000-00-01", null, "г. Тула, ул. Мира, 7",
         "300002", null);
