@@ -23,20 +23,25 @@ class AppealFacts {
     this.history = history;
   }
 
-  /** @param answerOutcome e.g. {@code NOT_SATISFIED}, {@code REFUSED_TO_CONSIDER}; null before the answer */
+  /**
+   * @param answerOutcome e.g. {@code NOT_SATISFIED}, {@code REFUSED_TO_CONSIDER}; null before the answer
+   * @param regulatorAuthority {@code BANK_OF_RUSSIA} / {@code ARDFM} when a regulator forwarded the complaint, else null
+   * @param regulatorReference the regulator's own number of the complaint (e.g. {@code ОГ-2026-77412})
+   */
   record Facts(String number, String jurisdiction, String appealType, String language, String answerOutcome,
-      String processInstanceId, String statusToken) {}
+      String processInstanceId, String statusToken, String regulatorAuthority, String regulatorReference) {}
 
   Optional<Facts> of(String number) {
     if (number == null) {
       return Optional.empty();
     }
     return jdbc.sql("""
-            select number, jurisdiction, appeal_type, language, answer_outcome, process_instance_id, status_token
+            select number, jurisdiction, appeal_type, language, answer_outcome, process_instance_id, status_token,
+                   regulator_authority, regulator_reference
             from appeal where number = :number""")
         .param("number", number)
         .query((rs, n) -> new Facts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), rs.getString(7)))
+            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)))
         .optional();
   }
 

@@ -180,6 +180,8 @@ public class LetterDocuments {
     values.put("jurisdiction", j.name());
     values.put("appealType", appeal.map(AppealFacts.Facts::appealType).orElse(null));
     values.put("answerOutcome", appeal.map(AppealFacts.Facts::answerOutcome).orElse(null));
+    values.put("regulatorAuthority", appeal.map(AppealFacts.Facts::regulatorAuthority).orElse(null));
+    values.put("regulatorReference", appeal.map(AppealFacts.Facts::regulatorReference).orElse(null));
     if (claim != null) {
       values.put("claimAmount", claim);
       values.put("claimAmountText", ClaimAmount.text(claim));

@@ -135,6 +135,32 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
     }
   }
 
+  private static List<String> mailTexts(String caseNumber) throws Exception {
+    List<String> texts = new java.util.ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage m : SMTP.getReceivedMessages()) {
+      if (m.getSubject() != null && m.getSubject().contains(caseNumber)) {
+        texts.add(text(m.getContent()));
+      }
+    }
+    return texts;
+  }
+
+  private static String text(Object content) throws Exception {
+    if (content instanceof String s) {
+      return s;
+    }
+    StringBuilder all = new StringBuilder();
+    if (content instanceof jakarta.mail.Multipart parts) {
+      for (int i = 0; i < parts.getCount(); i++) {
+        Object part = parts.getBodyPart(i).getContent();
+        if (part instanceof String || part instanceof jakarta.mail.Multipart) {
+          all.append(text(part));
+        }
+      }
+    }
+    return all.toString();
+  }
+
   private static AppealView.RuleView routing(AppealView view) {
     return view.rules().stream().filter(r -> r.key().equals("appeal-routing")).findFirst().orElseThrow();
   }
@@ -475,7 +501,7 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void aComplaintForwardedByTheBankOfRussiaSendsACopyOfTheAnswerBack() {
+  void aComplaintForwardedByTheBankOfRussiaSendsACopyOfTheAnswerBack() throws Exception {
     NewAppeal in = new NewAppeal("RU", "COMPLAINT", "COLLECTION_ACTIONS", "EMAIL", OffsetDateTime.parse(RECEIVED),
         "ru", client(document()), "Жалоба через Банк России.", "Прекратить звонки", "дом",
         OffsetDateTime.parse(RECEIVED).minusDays(3), "ДЗ-7", false, null, null, null,
@@ -485,6 +511,8 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
         "regulatorText", v -> Assertions.assertThat((String) v).contains("Банк России").contains("ОГ-2026-77412"));
     flows.answer(pi);
     execute(job("Task_DeliverByEmail", pi));
+    Assertions.assertThat(mailTexts(pi.getBusinessKey())).as("the client's answer names the regulator's reference")
+        .anySatisfy(t -> Assertions.assertThat(t).contains("из Банка России (обращение № ОГ-2026-77412)"));
     assertThat(pi).isWaitingAt("Task_SendRegulatorCopy");
     assertThat(task(pi)).hasCandidateGroup("appeals-controller");
     complete(task(pi), withVariables("regulatorCopyChannel", "личный кабинет участника информационного обмена Банка России",
