@@ -538,6 +538,8 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     Date due = at("2026-12-01T23:59:59+05:00");
     assertThat(job("Timer_DecisionDeadline", pi).getDuedate()).isEqualTo(due);
     assertThat(task(step, pi)).hasDueDate(due);
+    // the step's own reminder is its follow-up date (StepRemindersPlugin), the start of the last working day
+    assertThat(task(step, pi).getFollowUpDate()).isEqualTo(at("2026-12-01T00:00:00+05:00"));
     assertThat(runtime.getVariable(pi.getId(), "decisionDueAtText")).isEqualTo("01.12.2026 23:59 (Алматы)");
 
     // the reminder at the start of the last working day goes to whoever holds the case; nothing is breached
