@@ -41,6 +41,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import ru.appealdesk.deadline.CaseClocks;
+import ru.appealdesk.deadline.Jurisdiction;
+import ru.appealdesk.deadline.OverdueTasks;
 import ru.appealdesk.deadline.DeadlineService;
 import ru.appealdesk.deadline.SlaBreaches;
 import ru.appealdesk.mail.MailOutbox;
@@ -72,6 +74,8 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
   SlaBreaches slaBreaches;
   @Autowired
   CaseClocks caseClocks;
+  @Autowired
+  OverdueTasks overdue;
   @Autowired
   ManagementService management;
   @Autowired
@@ -564,6 +568,13 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     });
     assertThat((String) runtime.getVariable(task("Task_EscalationDecision", pi).getExecutionId(), "breachHeldBy"))
         .contains(stepName(pi, step));
+    // the client-rights officer's overdue list shows the case, late at that step
+    assertThat(overdue.forJurisdiction(Jurisdiction.KZ)).filteredOn(o -> o.caseNumber().equals(number(pi)))
+        .singleElement().satisfies(o -> {
+          assertThat(o.clock()).isEqualTo(RestructuringClocks.DECISION);
+          assertThat(o.step()).isEqualTo(step);
+          assertThat(o.group()).isEqualTo(group);
+        });
     // the deadline fires once: no second timer, whatever steps the case still passes
     assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_DecisionDeadline")
         .count()).isZero();
@@ -604,6 +615,7 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     assertThat(job("Timer_DecisionDeadline", pi).getDuedate()).isAfter(at("2030-01-01T00:00:00+05:00"));
     assertThat(job("Timer_DecisionReminder", pi).getDuedate()).isAfter(at("2030-01-01T00:00:00+05:00"));
     ClockUtil.setCurrentTime(at("2026-12-05T10:00:00+05:00"));
+    assertThat(overdue.forJurisdiction(Jurisdiction.KZ)).extracting(o -> o.caseNumber()).doesNotContain(number(pi));
     assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable().list())
         .extracting(j -> management.createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId()).singleResult()
             .getActivityId())
