@@ -204,6 +204,28 @@ public class CaseClocks {
     return after;
   }
 
+  /**
+   * Runs a clock again from a new basis (e.g. KZ restructuring: the borrower answered a decision with conditions of
+   * their own, and the decision window starts again from their receipt): the stop and any suspension end, the
+   * deadline is {@code due}; a breach already recorded stays recorded. Recorded as {@code RESTARTED}. Nothing is
+   * synchronised: the diagram starts the clock's timers when it enters the steps the clock watches.
+   */
+  public CaseClock restart(String caseNumber, String clock, String processInstanceId, Due due, Instant basisAt,
+      int days, DeadlineKind kind, String note) {
+    CaseClock before = require(caseNumber, clock);
+    jdbc.sql("""
+            update case_clock set process_instance_id = :pi, due_at = :due, basis_at = :basisAt, days = :days,
+                kind = :kind, suspended_at = null, stopped_at = null, provisional_years = :years, updated_at = :now
+            where case_number = :n and clock = :c""")
+        .param("pi", processInstanceId).param("due", ts(due.instant())).param("basisAt", ts(basisAt))
+        .param("days", days).param("kind", kind.name()).param("years", CaseClock.years(due.uncoveredYears()))
+        .param("now", ts(Now.instant())).param("n", caseNumber).param("c", clock).update();
+    event(caseNumber, clock, Now.instant(), "RESTARTED", due.instant(), note);
+    CaseClock after = require(caseNumber, clock);
+    events.publishEvent(new CaseClockMoved(after, before.dueAt()));
+    return after;
+  }
+
   /** The case no longer runs against this clock (e.g. the answer was delivered). */
   public void stop(String caseNumber, String clock, Instant at) {
     int n = jdbc.sql("update case_clock set stopped_at = :at, suspended_at = null, updated_at = :at"

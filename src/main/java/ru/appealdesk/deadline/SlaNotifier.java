@@ -36,7 +36,7 @@ class SlaNotifier {
   int remind(SlaEvent e, String assignee) {
     List<String> to = assignee != null ? addresses(List.of(assignee)) : groupAddresses(e.group());
     String subject = "Напоминание: срок по обращению " + e.caseNumber() + " истекает " + due(e);
-    String text = "Здравствуйте!\n\nСрок " + what(e) + " по делу " + e.caseNumber() + " истекает " + due(e)
+    String text = "Здравствуйте!\n\nСрок " + clockOrStep(e) + " по делу " + e.caseNumber() + " истекает " + due(e)
         + " (" + zone(e) + ").\nПожалуйста, завершите задачу в Tasklist: " + properties.tasklistUrl()
         + "\n\nAppeal Desk";
     return queue(e, "REMINDER", to, subject, text);
@@ -46,7 +46,8 @@ class SlaNotifier {
   int escalate(SlaEvent e) {
     List<String> to = groupAddresses(e.escalationGroup());
     String subject = "Просрочка: дело " + e.caseNumber() + (e.stepName() == null ? "" : ", этап «" + e.stepName() + "»");
-    String text = "Здравствуйте!\n\nСрок " + (CaseClock.ANSWER.equals(e.clock()) ? "ответа" : what(e)) + " по делу "
+    String text = "Здравствуйте!\n\nСрок " + (CaseClock.ANSWER.equals(e.clock()) ? "ответа"
+        : CLOCKS.getOrDefault(String.valueOf(e.clock()), what(e))) + " по делу "
         + e.caseNumber() + " истёк " + due(e) + " (" + zone(e) + ").\nДело находится на этапе: "
         + (e.heldBy() != null ? e.heldBy() : e.stepName() == null ? e.step() : "«" + e.stepName() + "»")
         + (e.group() == null ? "" : "\nОтветственная группа: " + e.group()) + ".\nЗадача эскалации ждёт вас в Tasklist: "
@@ -86,6 +87,17 @@ class SlaNotifier {
       result.add(u.getEmail());
     }
     return List.copyOf(result);
+  }
+
+  /** The regulatory clocks of other diagrams by what their deadline is for (KZ restructuring, issue 13). */
+  private static final java.util.Map<String, String> CLOCKS = java.util.Map.of(
+      "DECISION", "решения по заявлению об изменении условий договора",
+      "OMBUDSMAN_EXECUTION", "исполнения решения микрофинансового омбудсмана");
+
+  private static String clockOrStep(SlaEvent e) {
+    String clock = e.clock() == null ? null : CLOCKS.get(e.clock());
+    return clock != null ? clock + " (дело на этапе «" + (e.stepName() == null ? e.step() : e.stepName()) + "»)"
+        : what(e);
   }
 
   private static String what(SlaEvent e) {

@@ -2,10 +2,13 @@ package ru.appealdesk.restructuring;
 
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import ru.appealdesk.deadline.DeadlineTexts;
+import ru.appealdesk.deadline.Jurisdiction;
 
 /**
  * {@code ${restructuringProgress.record(execution, 'STATUS')}} on the steps of {@code kz-restructuring}: copies the
@@ -64,7 +67,31 @@ public class RestructuringProgress {
     this.cases = cases;
   }
 
+  /**
+   * Dates the forms show, as people read them (local time of Almaty, {@code dd.MM.yyyy HH:mm}), in variables
+   * {@code <date>Text}. The clocks' deadlines ({@code decisionDueAt}, {@code ombudsmanExecutionDueAt}) get their text
+   * from {@link RestructuringClocks} (marked provisional when counted without a calendar) and only are filled here when
+   * a case has none yet (a reopened ombudsman case).
+   */
+  private static final List<String> DATE_TEXTS = List.of("receivedAt", "documentsRequestedAt", "documentsReceivedAt",
+      "responseDueAt", "ombudsmanDueAt", "ombudsmanNotifiedAt");
+  private static final List<String> CLOCK_TEXTS = List.of("decisionDueAt", "ombudsmanExecutionDueAt");
+
+  static void dateTexts(DelegateExecution execution) {
+    for (String v : DATE_TEXTS) {
+      Date d = Vars.date(execution.getVariable(v));
+      execution.setVariable(v + "Text", d == null ? null : DeadlineTexts.dateTime(d.toInstant(), Jurisdiction.KZ));
+    }
+    for (String v : CLOCK_TEXTS) {
+      Date d = Vars.date(execution.getVariable(v));
+      if (d != null && execution.getVariable(v + "Text") == null) {
+        execution.setVariable(v + "Text", DeadlineTexts.dateTime(d.toInstant(), Jurisdiction.KZ));
+      }
+    }
+  }
+
   public void record(DelegateExecution execution, String status) {
+    dateTexts(execution);
     Map<String, Object> columns = new LinkedHashMap<>();
     COLUMNS.forEach((variable, column) -> columns.put(column, execution.getVariable(variable)));
     columns.put("status", status);
@@ -116,6 +143,7 @@ public class RestructuringProgress {
     Integer count = Vars.integer(instance.getVariable("responseWindowExtensions"));
     int extensions = (count == null ? 0 : count) + 1;
     instance.setVariable("responseDueAt", newDue);
+    instance.setVariable("responseDueAtText", DeadlineTexts.dateTime(newDue.toInstant(), Jurisdiction.KZ));
     instance.setVariable("responseWindowExtended", true);
     instance.setVariable("responseWindowExtensions", extensions);
     Date now = RestructuringService.now();

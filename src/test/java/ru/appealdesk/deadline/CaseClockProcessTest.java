@@ -50,6 +50,8 @@ class CaseClockProcessTest extends AbstractIntegrationTest {
   @Autowired
   MailOutbox outbox;
   @Autowired
+  StepReminders stepReminders;
+  @Autowired
   JavaMailSenderImpl mailSender;
 
   @BeforeEach
@@ -200,6 +202,34 @@ class CaseClockProcessTest extends AbstractIntegrationTest {
     outbox.sendDue();
     assertThat(mails("officemanager")).isNotEmpty();
     assertThat(breaches.forCase(pi.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void letterStepsGetTheirDueDateAndReminderFromTheOneMechanismAndAreRemindedOnce() {
+    ProcessInstance pi = certificateHeldAt("Task_RegisterLetter");
+    Task t = flows.letterTask(pi);
+    assertThat(t.getTaskDefinitionKey()).isEqualTo("Task_RegisterLetter");
+    // due: one working day, never past the case's answer deadline; reminder: its last working day, never before now
+    assertThat(t.getDueDate()).isEqualTo(at("2026-11-06T23:59:59+03:00"));
+    assertThat(t.getFollowUpDate()).isEqualTo(at("2026-11-06T10:00:00+03:00"));
+    now("2026-11-06T10:05:00+03:00");
+    stepReminders.sweep();
+    stepReminders.sweep();
+    // the sweep reminds every task of the database whose day has come: send them all, none is left for other tests
+    for (int i = 0; i < 100 && outbox.counts().pending() > 0; i++) {
+      outbox.sendDue();
+    }
+    assertThat(mails("officemanager")).filteredOn(m -> subject(m).startsWith("Напоминание")
+        && subject(m).contains(pi.getBusinessKey())).hasSize(1);
+    assertThat(breaches.forCase(pi.getBusinessKey())).isEmpty();
+  }
+
+  static String subject(MimeMessage m) {
+    try {
+      return m.getSubject() == null ? "" : m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -66,7 +66,9 @@ class KzRestructuringModelTest {
       "Task_DeliverDecision", "${restructuringDeliveryCheck}",
       "Task_NotifyRefusalBy76", "${restructuringRefusalNoticeCheck}",
       "Task_RecordOmbudsmanDecision", "${restructuringOmbudsmanCheck}",
-      "Task_ExecuteOmbudsmanDecision", "${recordOmbudsmanExecution}");
+      "Task_ExecuteOmbudsmanDecision", "${recordOmbudsmanExecution}",
+      "Task_EscalationDecision", "${recordEscalation}",
+      "Task_EscalationOmbudsmanExecution", "${recordEscalation}");
 
   @Test
   void everyUserTaskHasACandidateGroupADueDateItsNamedChecksAndARussianFormInTheRepository() throws Exception {
@@ -87,6 +89,21 @@ class KzRestructuringModelTest {
     assertThat(tasks).extracting(UserTask::getId).containsAll(BUSINESS_CHECKS.keySet());
     StartEvent start = MODEL.getModelElementById("StartEvent_ApplicationReceived");
     assertForm(start.getCamundaFormRef(), start.getId());
+  }
+
+  @Test
+  void noKzFormShowsARawDateToEmployees() throws Exception {
+    // a read-only Date variable renders as ISO text ("2026-12-01T18:59:59.000+0000"): forms show <date>Text instead,
+    // filled by the process in the local time of Almaty
+    for (File file : new File("forms").listFiles((d, n) -> n.startsWith("form-kz-"))) {
+      for (JsonNode c : JSON.readTree(file).get("components")) {
+        boolean shown = c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false);
+        if (shown && c.has("key")) {
+          assertThat(c.get("key").asText()).as(file.getName() + " " + c.path("label").asText()).doesNotEndWith("At");
+          assertThat(c.path("type").asText()).as(file.getName() + " " + c.get("key").asText()).isNotEqualTo("datetime");
+        }
+      }
+    }
   }
 
   @Test
@@ -149,8 +166,8 @@ class KzRestructuringModelTest {
     }
     assertThat(required).as(formRef + " has a required field").isTrue();
     if (!formRef.equals("form-kz-restructuring-start")) {
-      for (String essential : List.of("caseNumber", "contractNumber", "borrowerFullName", "receivedAt",
-          "decisionDueAt")) {
+      for (String essential : List.of("caseNumber", "contractNumber", "borrowerFullName", "receivedAtText",
+          "decisionDueAtText")) {
         assertThat(component(form, essential).get("readonly").asBoolean()).as(formRef + " " + essential).isTrue();
       }
     }

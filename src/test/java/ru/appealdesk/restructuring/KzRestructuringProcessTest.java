@@ -29,16 +29,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import ru.appealdesk.deadline.CaseClocks;
+import ru.appealdesk.deadline.Jurisdiction;
+import ru.appealdesk.deadline.OverdueTasks;
 import ru.appealdesk.deadline.DeadlineService;
 import ru.appealdesk.deadline.SlaBreaches;
+import ru.appealdesk.mail.MailOutbox;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.ConflictException;
 import ru.appealdesk.restructuring.RestructuringApplication.Borrower;
@@ -65,6 +72,18 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
   DeadlineService deadlines;
   @Autowired
   SlaBreaches slaBreaches;
+  @Autowired
+  CaseClocks caseClocks;
+  @Autowired
+  OverdueTasks overdue;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  MailOutbox outbox;
+  @Autowired
+  JavaMailSenderImpl mailSender;
 
   // ---------------------------------------------------------------- ¶75 (second numbering): suspended until documents
 
@@ -428,7 +447,7 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     complete(task(TASK_RECORD_OMBUDSMAN, pi), recordOmbudsman("UPHELD", "2026-12-30"));
     assertThat(pi).isWaitingAt(TASK_EXECUTE_OMBUDSMAN);
     assertThat(task(TASK_EXECUTE_OMBUDSMAN, pi)).hasCandidateGroup("client-rights-officer")
-        .hasDueDate(at("2026-12-30T00:00:00+05:00"));
+        .hasDueDate(at("2026-12-30T23:59:59+05:00"));
     complete(task(TASK_EXECUTE_OMBUDSMAN, pi), withVariables("ombudsmanExecuted", true,
         "executionNote", "ДС об отсрочке подписано"));
     assertThat(pi).isEnded().hasPassed("End_OmbudsmanCaseClosed");
@@ -437,7 +456,7 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
     assertThat(ombudsman).containsEntry("decision", "Предоставить отсрочку на 3 месяца")
         .containsEntry("outcome", "UPHELD").containsEntry("executionRequired", true)
         .containsEntry("executedLate", false).containsEntry("noticeLate", false)
-        .containsEntry("executionDueAt", "2026-12-30T00:00+05:00");
+        .containsEntry("executionDueAt", "2026-12-30T23:59:59+05:00");
     assertThat(ombudsman.get("executedAt")).isNotNull();
     assertThat(view(pi)).containsEntry("status", "CLOSED_OMBUDSMAN").containsEntry("earlyRepaymentDemandBlocked", false);
   }
@@ -492,48 +511,224 @@ class KzRestructuringProcessTest extends AbstractIntegrationTest {
         .hasMessageContaining("нет отказа");
   }
 
-  // ---------------------------------------------------------------- reminders and escalation (kept for the lead, issue 13)
+  // ---------------------------------------------------------------- case clocks DECISION and OMBUDSMAN_EXECUTION (issue 13)
 
-  @ParameterizedTest
-  @ValueSource(strings = {"Review", "PrepareDecision", "ApproveDecision", "DeliverDecision", "ExecuteOmbudsmanDecision"})
-  void everyDeadlineRemindsThenEscalatesToTheClientRightsOfficer(String step) {
+  /** The case waiting at {@code step} of the decision window, received Mon 16.11.2026, due Tue 01.12.2026 23:59:59. */
+  ProcessInstance heldAt(String step) {
     ProcessInstance pi = switch (step) {
-      case "Review" -> apply(false, "100");
-      case "PrepareDecision" -> toPrepare();
-      case "ApproveDecision" -> {
+      case TASK_REVIEW -> apply(false, "100");
+      case TASK_PREPARE_DECISION -> toPrepare();
+      case TASK_APPROVE_DECISION -> {
         ProcessInstance p = toPrepare();
         complete(task(TASK_PREPARE_DECISION, p), agreement(6));
         yield p;
       }
-      case "DeliverDecision" -> {
+      default -> {
         ProcessInstance p = toPrepare();
         complete(task(TASK_PREPARE_DECISION, p), agreement(6));
         approve(p);
         yield p;
       }
-      default -> toOmbudsmanExecution();
     };
-    String late = step.equals("Review") ? TASK_REVIEW : "Task_" + step;
-    assertThat(pi).isWaitingAt(late);
+    assertThat(pi).isWaitingAt(step);
+    return pi;
+  }
 
-    execute(job("Timer_" + step + "Reminder", pi));
-    execute(job("Task_" + step + "Reminder", pi)); // asyncBefore: e-mail retries on its own
-    assertThat(pi).hasPassed("Task_" + step + "Reminder", "End_" + step + "Reminded").isWaitingAt(late);
+  @ParameterizedTest
+  @CsvSource({"Task_ReviewApplication, client-rights-officer", "Task_PrepareDecision, credit-committee",
+      "Task_ApproveDecision, client-rights-officer", "Task_DeliverDecision, client-rights-officer"})
+  void aDecisionLateAtAnyStepRecordsOneBreachNamingThatStepAndEscalatesOnce(String step, String group) {
+    ProcessInstance pi = heldAt(step);
+    Date due = at("2026-12-01T23:59:59+05:00");
+    assertThat(job("Timer_DecisionDeadline", pi).getDuedate()).isEqualTo(due);
+    assertThat(task(step, pi)).hasDueDate(due);
+    // the step's own reminder is its follow-up date (StepRemindersPlugin), the start of the last working day
+    assertThat(task(step, pi).getFollowUpDate()).isEqualTo(at("2026-12-01T00:00:00+05:00"));
+    assertThat(runtime.getVariable(pi.getId(), "decisionDueAtText")).isEqualTo("01.12.2026 23:59 (Алматы)");
 
-    Date due = job("Timer_" + step + "Overdue", pi).getDuedate();
-    assertThat(due).isEqualTo(task(late, pi).getDueDate());
-    ClockUtil.setCurrentTime(new Date(due.getTime() + 1000));
-    execute(job("Timer_" + step + "Overdue", pi));
-    execute(job("Task_" + step + "Breach", pi));
-    assertThat(pi).isWaitingAt(late, "Task_Escalation" + step);
-    assertThat(task("Task_Escalation" + step, pi)).hasCandidateGroup("client-rights-officer");
-    assertThat(slaBreaches.forCase(number(pi))).extracting(b -> b.getStep()).containsExactly(late);
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> breaches = (List<Map<String, Object>>) deadlines(pi).get("breaches");
-    assertThat(breaches).extracting(b -> b.get("step")).containsExactly(late);
+    // the reminder at the start of the last working day goes to whoever holds the case; nothing is breached
+    assertThat(job("Timer_DecisionReminder", pi).getDuedate()).isEqualTo(at("2026-12-01T00:00:00+05:00"));
+    ClockUtil.setCurrentTime(at("2026-12-01T00:00:01+05:00"));
+    execute(job("Timer_DecisionReminder", pi));
+    assertThat(pi).hasPassed("Task_RemindDecision", "End_DecisionReminded").isWaitingAt(step);
+    assertThat(slaBreaches.forCase(number(pi))).isEmpty();
 
-    complete(task("Task_Escalation" + step, pi), withVariables("escalationNote", "Поторопили исполнителя"));
-    assertThat(pi).hasPassed("End_" + step + "Escalated").isWaitingAt(late);
+    ClockUtil.setCurrentTime(at("2026-12-02T00:00:05+05:00"));
+    execute(job("Timer_DecisionDeadline", pi));
+    assertThat(pi).isWaitingAt(step, "Task_EscalationDecision");
+    assertThat(task("Task_EscalationDecision", pi)).hasCandidateGroup("client-rights-officer");
+    assertThat(slaBreaches.forCase(number(pi))).singleElement().satisfies(b -> {
+      assertThat(b.getClock()).isEqualTo(RestructuringClocks.DECISION);
+      assertThat(b.getStep()).isEqualTo(step);
+      assertThat(b.getGroupId()).isEqualTo(group);
+      assertThat(b.getStepName()).isEqualTo(stepName(pi, step));
+      assertThat(b.getHeldBy()).contains(stepName(pi, step)).contains(group);
+      assertThat(b.getEscalationGroup()).isEqualTo("client-rights-officer");
+      assertThat(b.getDueAt()).isEqualTo(due.toInstant());
+    });
+    assertThat((String) runtime.getVariable(task("Task_EscalationDecision", pi).getExecutionId(), "breachHeldBy"))
+        .contains(stepName(pi, step));
+    // the client-rights officer's overdue list shows the case, late at that step
+    assertThat(overdue.forJurisdiction(Jurisdiction.KZ)).filteredOn(o -> o.caseNumber().equals(number(pi)))
+        .singleElement().satisfies(o -> {
+          assertThat(o.clock()).isEqualTo(RestructuringClocks.DECISION);
+          assertThat(o.step()).isEqualTo(step);
+          assertThat(o.group()).isEqualTo(group);
+        });
+    // the deadline fires once: no second timer, whatever steps the case still passes
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_DecisionDeadline")
+        .count()).isZero();
+    assertThat(escalations(pi)).isEqualTo(1);
+
+    complete(task("Task_EscalationDecision", pi), withVariables("escalationNote", "Поторопили исполнителя"));
+    assertThat(pi).hasPassed("End_DecisionEscalated").isWaitingAt(step);
+    assertThat(slaBreaches.forCase(number(pi)).get(0).getResolution()).isEqualTo("Поторопили исполнителя");
+    assertThat(escalations(pi)).isEqualTo(1);
+    assertThat(slaBreaches.forCase(number(pi))).hasSize(1);
+  }
+
+  @Test
+  void aDecisionDeliveredOnTheLastDayRecordsNoBreachAndStopsTheClock() {
+    ProcessInstance pi = heldAt(TASK_DELIVER_DECISION);
+    deliver(pi, "2026-12-01");
+    assertThat(pi).isWaitingAt(TASK_CHANGE_CONTRACT);
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("Timer_DecisionDeadline")
+        .count()).isZero();
+    assertThat(caseClocks.find(number(pi), RestructuringClocks.DECISION)).get()
+        .satisfies(c -> assertThat(c.running()).isFalse());
+    ClockUtil.setCurrentTime(at("2026-12-10T10:00:00+05:00"));
+    complete(task(TASK_CHANGE_CONTRACT, pi), withVariables("contractChanged", true, "contractChangeReference", "ДС-9"));
+    assertThat(pi).isEnded().hasNotPassed("Task_RecordDecisionBreach");
+    assertThat(slaBreaches.forCase(number(pi))).isEmpty();
+    assertThat(escalations(pi)).isZero();
+  }
+
+  @Test
+  void aSuspendedDecisionClockKeepsItsDeadlineAndDoesNotBreachUntilTheDocumentsRestartIt() {
+    ProcessInstance pi = apply(false, "100");
+    complete(task(TASK_REVIEW, pi), withVariables("documentsNeeded", true, "requestedDocuments", "Справка"));
+    assertThat(caseClocks.find(number(pi), RestructuringClocks.DECISION)).get().satisfies(c -> {
+      assertThat(c.suspended()).isTrue();
+      assertThat(c.dueAt()).isEqualTo(at("2026-12-01T23:59:59+05:00").toInstant());
+    });
+    // while the client is asked the timers wait: past the old deadline nothing is due
+    assertThat(job("Timer_DecisionDeadline", pi).getDuedate()).isAfter(at("2030-01-01T00:00:00+05:00"));
+    assertThat(job("Timer_DecisionReminder", pi).getDuedate()).isAfter(at("2030-01-01T00:00:00+05:00"));
+    ClockUtil.setCurrentTime(at("2026-12-05T10:00:00+05:00"));
+    assertThat(overdue.forJurisdiction(Jurisdiction.KZ)).extracting(o -> o.caseNumber()).doesNotContain(number(pi));
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).executable().list())
+        .extracting(j -> management.createJobDefinitionQuery().jobDefinitionId(j.getJobDefinitionId()).singleResult()
+            .getActivityId())
+        .doesNotContain("Timer_DecisionDeadline", "Timer_DecisionReminder");
+    assertThat(slaBreaches.forCase(number(pi))).isEmpty();
+
+    // the documents came on 10.12: 15 days again, 25.12; the timers, the task and the form follow
+    ClockUtil.setCurrentTime(at("2026-12-10T12:00:00+05:00"));
+    service.addDocument(number(pi), "справка.pdf", "application/pdf", bytes("%PDF-1.4"), true, "rightsofficer");
+    assertThat(pi).isWaitingAt(TASK_REVIEW);
+    Date due = at("2026-12-25T23:59:59+05:00");
+    assertThat(job("Timer_DecisionDeadline", pi).getDuedate()).isEqualTo(due);
+    assertThat(job("Timer_DecisionReminder", pi).getDuedate()).isEqualTo(at("2026-12-25T00:00:00+05:00"));
+    assertThat(task(TASK_REVIEW, pi)).hasDueDate(due);
+    assertThat(runtime.getVariable(pi.getId(), "decisionDueAtText")).isEqualTo("25.12.2026 23:59 (Алматы)");
+    assertThat(caseClocks.find(number(pi), RestructuringClocks.DECISION)).get()
+        .satisfies(c -> assertThat(c.suspended()).isFalse());
+    assertThat(caseClocks.events(number(pi))).extracting(e -> e.event())
+        .containsSubsequence("STARTED", "SUSPENDED", "RESUMED");
+    assertThat(slaBreaches.forCase(number(pi))).isEmpty();
+  }
+
+  @Test
+  void counterConditionsRunTheDecisionClockAgainFromTheirReceipt() {
+    ProcessInstance pi = toClientResponse("2026-11-20");
+    ClockUtil.setCurrentTime(at("2026-11-27T11:00:00+05:00"));
+    service.clientResponded(number(pi), ClientResponse.COUNTER, "Прошу отсрочку на 6 месяцев");
+    assertThat(pi).isWaitingAt(TASK_PREPARE_DECISION).hasPassed("Task_StartDecisionClock", "Gateway_DecisionRound");
+    Date due = at("2026-12-14T23:59:59+05:00");
+    assertThat(job("Timer_DecisionDeadline", pi).getDuedate()).isEqualTo(due);
+    assertThat(caseClocks.find(number(pi), RestructuringClocks.DECISION)).get()
+        .satisfies(c -> assertThat(c.running()).isTrue());
+    assertThat(caseClocks.events(number(pi))).extracting(e -> e.event()).contains("RESTARTED");
+    ClockUtil.setCurrentTime(at("2026-12-15T00:00:05+05:00"));
+    execute(job("Timer_DecisionDeadline", pi));
+    assertThat(slaBreaches.forCase(number(pi))).singleElement()
+        .satisfies(b -> assertThat(b.getStep()).isEqualTo(TASK_PREPARE_DECISION));
+    assertThat(escalations(pi)).isEqualTo(1);
+  }
+
+  @Test
+  void anOmbudsmanDecisionExecutedLateRecordsOneBreachAndEscalatesOnce() {
+    ProcessInstance pi = toOmbudsmanExecution();
+    assertThat(pi).isWaitingAt(TASK_EXECUTE_OMBUDSMAN).hasPassed("Task_StartOmbudsmanExecutionClock");
+    Date due = at("2026-12-30T23:59:59+05:00");
+    assertThat(job("Timer_OmbudsmanExecutionDeadline", pi).getDuedate()).isEqualTo(due);
+    assertThat(runtime.getVariable(pi.getId(), "ombudsmanExecutionDueAtText")).isEqualTo("30.12.2026 23:59 (Алматы)");
+    ClockUtil.setCurrentTime(at("2026-12-30T00:00:01+05:00"));
+    execute(job("Timer_OmbudsmanExecutionReminder", pi));
+    assertThat(pi).hasPassed("Task_RemindOmbudsmanExecution", "End_OmbudsmanExecutionReminded");
+
+    ClockUtil.setCurrentTime(at("2026-12-31T00:00:05+05:00"));
+    execute(job("Timer_OmbudsmanExecutionDeadline", pi));
+    assertThat(pi).isWaitingAt(TASK_EXECUTE_OMBUDSMAN, "Task_EscalationOmbudsmanExecution");
+    assertThat(task("Task_EscalationOmbudsmanExecution", pi)).hasCandidateGroup("client-rights-officer");
+    assertThat(slaBreaches.forCase(number(pi))).singleElement().satisfies(b -> {
+      assertThat(b.getClock()).isEqualTo(RestructuringClocks.OMBUDSMAN_EXECUTION);
+      assertThat(b.getStep()).isEqualTo(TASK_EXECUTE_OMBUDSMAN);
+      assertThat(b.getGroupId()).isEqualTo("client-rights-officer");
+    });
+    complete(task("Task_EscalationOmbudsmanExecution", pi), withVariables("escalationNote", "Исполнение на контроле"));
+    complete(task(TASK_EXECUTE_OMBUDSMAN, pi), withVariables("ombudsmanExecuted", true));
+    assertThat(pi).isEnded().hasPassed("End_OmbudsmanExecutionEscalated", "End_OmbudsmanCaseClosed");
+    assertThat(escalations(pi)).isEqualTo(1);
+    assertThat(slaBreaches.forCase(number(pi))).hasSize(1);
+    assertThat(ombudsman(pi)).containsEntry("executedLate", true);
+  }
+
+  @Test
+  void aBreachAndItsEscalationAreRecordedWhileTheMailServerIsDownAndTheMailGoesOutLater() throws Exception {
+    ProcessInstance pi = heldAt(TASK_PREPARE_DECISION);
+    int port = mailSender.getPort();
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      mailSender.setPort(s.getLocalPort());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    try {
+      ClockUtil.setCurrentTime(at("2026-12-02T00:00:05+05:00"));
+      execute(job("Timer_DecisionDeadline", pi));
+      assertThat(slaBreaches.forCase(number(pi))).singleElement()
+          .satisfies(b -> assertThat(b.getGroupId()).isEqualTo("credit-committee"));
+      assertThat(escalations(pi)).isEqualTo(1);
+      assertThat(runtime.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+      outbox.sendDue();
+      assertThat(mailsAbout(pi)).isEmpty();
+      assertThat(outbox.counts().pending()).isPositive();
+    } finally {
+      mailSender.setPort(port);
+    }
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+      outbox.sendDue();
+      assertThat(mailsAbout(pi)).isNotEmpty();
+    });
+  }
+
+  String stepName(ProcessInstance pi, String step) {
+    return task(step, pi).getName();
+  }
+
+  long escalations(ProcessInstance pi) {
+    return historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(number(pi))
+        .taskDefinitionKeyIn("Task_EscalationDecision", "Task_EscalationOmbudsmanExecution").count();
+  }
+
+  List<jakarta.mail.internet.MimeMessage> mailsAbout(ProcessInstance pi) throws Exception {
+    List<jakarta.mail.internet.MimeMessage> found = new ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage m : SMTP.getReceivedMessages()) {
+      if (m.getSubject() != null && m.getSubject().contains(number(pi)) && m.getSubject().startsWith("Просрочка")) {
+        found.add(m);
+      }
+    }
+    return found;
   }
 
   // ---------------------------------------------------------------- start form and cancellation

@@ -283,7 +283,7 @@ class RestructuringApiTest extends AbstractIntegrationTest {
     String csv = officer.send(officer.request("/api/reports/restructuring?quarter=2026-Q4")
         .header("Accept", "text/csv").GET()).body();
     assertThat(csv).containsPattern("2026-Q4," + number + ",2026-11-16T10:05\\+05:00,false,2026-11-16T00:00\\+05:00,"
-        + "UPHELD,true,2026-11-20T00:00\\+05:00,2026-11-25T10:00\\+05:00,EXECUTED_LATE\r\n");
+        + "UPHELD,true,2026-11-20T23:59:59\\+05:00,2026-11-25T10:00\\+05:00,EXECUTED_LATE\r\n");
     // the next quarter no longer lists a case closed in this one
     assertThat(json(officer.get("/api/reports/restructuring?quarter=2027-Q1")).get("ombudsmanCases").toString())
         .doesNotContain(number);
