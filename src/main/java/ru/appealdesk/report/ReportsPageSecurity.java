@@ -24,7 +24,7 @@ class ReportsPageSecurity {
 
   @Bean
   @Order(10)
-  SecurityFilterChain reportsPageSecurity(HttpSecurity http) throws Exception {
+  SecurityFilterChain reportsPageFilterChain(HttpSecurity http) throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     http
         .securityMatcher(new OrRequestMatcher(paths.matcher("/reports"), paths.matcher("/reports/**")))
