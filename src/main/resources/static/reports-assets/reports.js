@@ -34,7 +34,10 @@
           config = { type: 'bar', data: { labels: d.subjects, datasets: [{ label: 'Получено',
             data: d.subjectCounts, backgroundColor: COLORS.received }] },
             options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, plugins: { legend:
-              { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } } };
+              { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { callback: function (v) {
+                var label = this.getLabelForValue(v);
+                return label.length > 32 ? label.slice(0, 31) + '…' : label;
+              } } } } } };
         }
         canvas.chart = new Chart(canvas, config);
         canvas.setAttribute('data-drawn', 'true');
