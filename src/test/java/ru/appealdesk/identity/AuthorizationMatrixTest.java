@@ -206,6 +206,11 @@ class AuthorizationMatrixTest extends AbstractIntegrationTest {
         Set.of("demo"), 403));
     m.put("GET /api/reports/restructuring",
         new Cell(h -> h.get("/api/reports/restructuring?quarter=2026-Q4"), Set.of("demo", "rightsofficer"), 403));
+    // issue 17: the SLA report for the appeals controller (RU), the client-rights officer (KZ) and admins
+    m.put("GET /api/reports/sla", new Cell(h -> h.get("/api/reports/sla?from=2026-11-01&to=2026-12-31"),
+        Set.of("demo", "controller", "rightsofficer"), 403));
+    // issue 17: retention (152-FZ) run now, admins only (at today's clock nothing is old enough to anonymise)
+    m.put("POST /api/retention/run", new Cell(h -> h.postJson("/api/retention/run", "{}"), Set.of("demo"), 403));
     return m;
   }
 
