@@ -64,6 +64,7 @@ class DecisionContractTest extends AbstractIntegrationTest {
   /** Rule id hit → the inputs of the first accepted appeal that hit it, per table. */
   private final Map<String, Map<String, Map<String, String>>> hits = new LinkedHashMap<>();
   private int appeals;
+  private final Set<String> signatories = new TreeSet<>();
 
   @BeforeAll
   void evaluateEveryAcceptedAppeal() {
@@ -102,7 +103,11 @@ class DecisionContractTest extends AbstractIntegrationTest {
                     v.put(AppealVariables.APPROVAL_GROUP, routing.get("approvalGroup"));
                     Map<String, Object> method = evaluate(definitions.get("answer-method"), v, evaluated);
                     v.put(AppealVariables.WRITTEN_ANSWER, method.get("writtenAnswer"));
-                    evaluate(definitions.get("answer-approval"), v, evaluated);
+                    Object signatory = evaluate(definitions.get("answer-approval"), v, evaluated)
+                        .get("signatoryGroup");
+                    if (signatory != null) {
+                      signatories.add(signatory.toString());
+                    }
                     assertThat(registration).containsKey("registrationMode");
                   }
                 }
@@ -153,6 +158,15 @@ class DecisionContractTest extends AbstractIntegrationTest {
       }
     }
     assertThat(unreachable).as("rows no accepted appeal reaches").isEmpty();
+  }
+
+  @Test
+  void everySignatoryTheApprovalTableNamesMaySignLetters() {
+    assertThat(signatories).isNotEmpty();
+    for (String group : signatories) {
+      assertThat(decisionService.evaluateDecisionByKey("letter-signatories").variables(Map.of("signatoryGroup", group))
+          .evaluate().getSingleResult().<Boolean>getEntry("maySign")).as("letter-signatories: " + group).isTrue();
+    }
   }
 
   @Test
