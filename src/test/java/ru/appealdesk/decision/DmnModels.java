@@ -68,21 +68,23 @@ final class DmnModels {
     for (int i = 0; i < inputs.size(); i++) {
       InputEntry entry = model.newInstance(InputEntry.class);
       entry.setId("In_" + ruleId + "_" + i);
-      Text text = model.newInstance(Text.class);
-      text.setTextContent(inputs.get(i));
-      entry.setText(text);
+      entry.setText(text(model, inputs.get(i)));
       rule.getInputEntries().add(entry);
     }
     for (int i = 0; i < outputs.size(); i++) {
       OutputEntry entry = model.newInstance(OutputEntry.class);
       entry.setId("Out_" + ruleId + "_" + i);
-      Text text = model.newInstance(Text.class);
-      text.setTextContent(outputs.get(i));
-      entry.setText(text);
+      entry.setText(text(model, outputs.get(i)));
       rule.getOutputEntries().add(entry);
     }
     table.insertElementAfter(rule, previous(table, before));
     return model;
+  }
+
+  private static Text text(DmnModelInstance model, String content) {
+    Text text = model.newInstance(Text.class);
+    text.setTextContent(content);
+    return text;
   }
 
   private static Rule previous(DecisionTable table, Rule rule) {
