@@ -212,7 +212,8 @@ class CaseClockProcessTest extends AbstractIntegrationTest {
     try {
       assertOneBreachAt(pi, deadlinePasses(pi), "Task_RegisterLetter", "office-manager");
       outbox.sendDue();
-      assertThat(mails("controller")).isEmpty();
+      // other cases' mail still queued by earlier tests may go out here: only this case's escalation must wait
+      assertThat(mails("controller")).noneSatisfy(m -> assertThat(m.getSubject()).contains(pi.getBusinessKey()));
       assertThat(outbox.counts().pending()).isPositive();
     } finally {
       mailSender.setPort(port);
