@@ -162,6 +162,10 @@ public class AppealIntake {
     Jurisdiction jurisdiction = code(Jurisdiction.class, in.jurisdiction(), "jurisdiction", problems);
     AppealType type = code(AppealType.class, in.type(), "type", problems);
     Channel channel = code(Channel.class, in.channel(), "channel", problems);
+    if (channel != null && !channel.acceptedIn(jurisdiction)) {
+      problems.add(new FieldProblem("channel", "канал «" + channel.russianName() + "» не принимается в юрисдикции "
+          + jurisdiction + " (SPEC §2)"));
+    }
     String subject = Texts.trim(in.subject());
     if (type != null) {
       List<AppealVocabulary.Term> allowed = vocabulary.subjects(jurisdiction == null ? null : jurisdiction.name(),

@@ -1,6 +1,7 @@
 package ru.appealdesk.appeal;
 
 import java.util.Set;
+import ru.appealdesk.platform.VariableNames;
 
 /**
  * Every process variable of {@code appeal-handling}, by name: what the intake sets, what the decision tables and steps
@@ -76,16 +77,6 @@ public final class AppealVariables {
 
   /** The names above (the contract test compares the diagram with them). */
   public static Set<String> all() {
-    java.util.Set<String> names = new java.util.TreeSet<>();
-    for (java.lang.reflect.Field f : AppealVariables.class.getFields()) {
-      if (f.getType() == String.class) {
-        try {
-          names.add((String) f.get(null));
-        } catch (IllegalAccessException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return names;
+    return VariableNames.declaredIn(AppealVariables.class);
   }
 }

@@ -20,9 +20,11 @@ public class DeadlineService {
   private final CaseClocks clocks;
   private final AnswerClock answers;
   private final SlaBreaches breaches;
+  private final EscalationGroups escalation;
 
   public DeadlineService(CalendarStore store, CaseClocks clocks, AnswerClock answers,
-      @org.springframework.context.annotation.Lazy SlaBreaches breaches) {
+      @org.springframework.context.annotation.Lazy SlaBreaches breaches, EscalationGroups escalation) {
+    this.escalation = escalation;
     this.arithmetic = new Deadlines(store::calendar);
     this.clocks = clocks;
     this.answers = answers;
@@ -109,10 +111,10 @@ public class DeadlineService {
 
   /**
    * {@code ${deadlines.escalationGroup(execution)}}: the candidate group of an escalation task,
-   * {@code appeals-controller} (RU) or {@code client-rights-officer} (KZ).
+   * as the deployed decision {@code escalation} says for the case's jurisdiction (RU when absent).
    */
   public String escalationGroup(VariableScope execution) {
-    return SlaBreaches.escalationGroup(jurisdiction(execution));
+    return escalation.of(jurisdiction(execution));
   }
 
   static String businessKey(VariableScope scope) {

@@ -29,7 +29,11 @@ public class OverdueTasks {
   private final SlaBreaches breaches;
   private final CaseClocks clocks;
 
-  OverdueTasks(TaskService taskService, RuntimeService runtimeService, SlaBreaches breaches, CaseClocks clocks) {
+  private final EscalationGroups escalation;
+
+  OverdueTasks(TaskService taskService, RuntimeService runtimeService, SlaBreaches breaches, CaseClocks clocks,
+      EscalationGroups escalation) {
+    this.escalation = escalation;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.breaches = breaches;
@@ -50,6 +54,7 @@ public class OverdueTasks {
     }
     java.time.LocalDate today = now.atZone(j.zone()).toLocalDate();
     List<OverdueCase> result = new ArrayList<>();
+    String escalationGroup = escalation.of(j);
     for (CaseClock c : clocks.runningPastDue(j, now)) {
       if (result.size() >= LIMIT) {
         break;
@@ -62,7 +67,7 @@ public class OverdueTasks {
       result.add(new OverdueCase(c.caseNumber(), c.processInstanceId(), j.name(), c.clock(), due,
           DeadlineTexts.dateTime(due, j), Math.max(0, days), c.suspended(), b == null ? null : b.getBreachedAt(),
           b == null ? null : b.getStep(), b == null ? null : b.getStepName(), b == null ? null : b.getGroupId(),
-          b == null ? null : b.getHeldBy(), b == null ? SlaBreaches.escalationGroup(j) : b.getEscalationGroup(),
+          b == null ? null : b.getHeldBy(), b == null ? escalationGroup : b.getEscalationGroup(),
           b == null ? null : b.getResolution(), open));
     }
     return result;

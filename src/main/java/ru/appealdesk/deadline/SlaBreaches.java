@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.appealdesk.identity.AppGroup;
 
 /** The SLA-breach records: written by {@code ${slaBreach}}, read by the overdue list and the appeal view. */
 @Service
@@ -21,11 +20,6 @@ public class SlaBreaches {
   SlaBreaches(SlaBreachRepository repository, CaseClocks clocks) {
     this.repository = repository;
     this.clocks = clocks;
-  }
-
-  /** The group that receives escalations: {@code appeals-controller} (RU) or {@code client-rights-officer} (KZ). */
-  public static String escalationGroup(Jurisdiction jurisdiction) {
-    return jurisdiction == Jurisdiction.KZ ? AppGroup.CLIENT_RIGHTS_OFFICER.id() : AppGroup.APPEALS_CONTROLLER.id();
   }
 
   /**

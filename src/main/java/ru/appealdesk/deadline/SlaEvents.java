@@ -20,9 +20,12 @@ class SlaEvents {
   private final Holders holders;
   private final CaseClocks clocks;
 
-  SlaEvents(Holders holders, CaseClocks clocks) {
+  private final EscalationGroups escalation;
+
+  SlaEvents(Holders holders, CaseClocks clocks, EscalationGroups escalation) {
     this.holders = holders;
     this.clocks = clocks;
+    this.escalation = escalation;
   }
 
   SlaEvent of(DelegateExecution execution) {
@@ -47,7 +50,7 @@ class SlaEvents {
     Jurisdiction j = DeadlineService.jurisdiction(execution);
     if (step != null) {
       return new SlaEvent(caseNumber, execution.getProcessInstanceId(), clock == null ? step : clock, step,
-          stepName(execution, step), string(execution.getVariableLocal("slaGroup")), null, dueAt.toInstant(), j, null);
+          stepName(execution, step), string(execution.getVariableLocal("slaGroup")), null, dueAt.toInstant(), j, escalation.of(j));
     }
     // a suspended clock is measured against its ceiling (its timers wait for it)
     java.time.Instant effective = clocks.find(caseNumber, clock).map(CaseClocks::effectiveDue).orElse(dueAt.toInstant());
@@ -57,7 +60,7 @@ class SlaEvents {
         first == null ? "unknown" : first.step(), first == null ? null : first.name(),
         first == null ? null : first.groups(),
         held.isEmpty() ? null : held.stream().map(Holders.Holder::describe).collect(Collectors.joining("; ")),
-        effective, j, null);
+        effective, j, escalation.of(j));
   }
 
   private static String stepName(DelegateExecution execution, String step) {

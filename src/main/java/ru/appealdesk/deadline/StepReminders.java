@@ -38,8 +38,11 @@ public class StepReminders {
   private final SlaNotifier notifier;
   private final TransactionTemplate tx;
 
+  private final EscalationGroups escalation;
+
   StepReminders(TaskService tasks, RuntimeService runtime, JdbcClient jdbc, SlaNotifier notifier,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, EscalationGroups escalation) {
+    this.escalation = escalation;
     this.tasks = tasks;
     this.runtime = runtime;
     this.jdbc = jdbc;
@@ -98,9 +101,10 @@ public class StepReminders {
       }
     }
     Object j = runtime.getVariable(t.getExecutionId(), "jurisdiction");
+    Jurisdiction jurisdiction = Jurisdiction.of(j == null ? null : j.toString());
     SlaEvent e = new SlaEvent(caseNumber, t.getProcessInstanceId(), "STEP", t.getTaskDefinitionKey(), t.getName(),
         groups.isEmpty() ? null : String.join(",", groups), null, t.getDueDate().toInstant(),
-        Jurisdiction.of(j == null ? null : j.toString()), null);
+        jurisdiction, escalation.of(jurisdiction));
     notifier.remind(e, t.getAssignee());
     return true;
   }

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +26,8 @@ import ru.appealdesk.restructuring.EarlyRepaymentBan;
 @Service
 public class LetterService {
 
-  /**
-   * Who may sign (SPEC §3.12: the director or an authorised head; in KZ the client-rights officer, who approves the
-   * answers of the appeals there).
-   */
-  public static final Set<String> SIGNATORY_GROUPS = Set.of(AppGroup.GENERAL_DIRECTOR.id(),
-      AppGroup.BRANCH_HEAD.id(), AppGroup.REGIONAL_NETWORK_HEAD.id(), AppGroup.CLIENT_RIGHTS_OFFICER.id());
+  /** Who may sign an outgoing letter: DMN {@code letter-signatories} (output {@code maySign}), not Java. */
+  static final String SIGNATORIES = "letter-signatories";
   static final String DEFAULT_DRAFTER_GROUP = AppGroup.BRANCH_HEAD.id();
   static final int MAX_SUBJECT = 500;
   static final int MAX_BODY = 50_000;
@@ -41,8 +37,11 @@ public class LetterService {
   private final LetterDocuments documents;
   private final EarlyRepaymentBan earlyRepaymentBan;
 
+  private final DecisionService decisions;
+
   LetterService(OutgoingLetters letters, CaseFile caseFile, LetterDocuments documents,
-      EarlyRepaymentBan earlyRepaymentBan) {
+      EarlyRepaymentBan earlyRepaymentBan, DecisionService decisions) {
+    this.decisions = decisions;
     this.letters = letters;
     this.caseFile = caseFile;
     this.documents = documents;
@@ -69,7 +68,7 @@ public class LetterService {
       problems.add("язык письма должен быть ru или kk");
     }
     String signatory = blank(in.signatoryGroup()) ? AppGroup.GENERAL_DIRECTOR.id() : in.signatoryGroup().strip();
-    if (!SIGNATORY_GROUPS.contains(signatory)) {
+    if (!maySign(signatory)) {
       problems.add("подписывает генеральный директор или уполномоченный руководитель, а не «" + signatory + "»");
     }
     String approval = blank(in.approvalGroup()) ? null : in.approvalGroup().strip();
@@ -213,4 +212,12 @@ public class LetterService {
 
   /** @param at the moment of registration; {@code date} is its local date, the letter's date */
   public record Registration(String outgoingNumber, LocalDate date, Instant at) {}
+
+  /** Whether {@code group} may sign outgoing letters, as the deployed decision {@code letter-signatories} says. */
+  public boolean maySign(String group) {
+    Object maySign = decisions.evaluateDecisionByKey(SIGNATORIES)
+        .variables(java.util.Collections.singletonMap("signatoryGroup", group)).evaluate().getSingleResult()
+        .getEntry("maySign");
+    return Boolean.TRUE.equals(maySign);
+  }
 }

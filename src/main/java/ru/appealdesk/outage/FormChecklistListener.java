@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -18,15 +15,14 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
-import ru.appealdesk.platform.BadRequestException;
-import ru.appealdesk.platform.BadRequestException.FieldProblem;
 
 /**
- * {@code ${formChecklist}} (task listener on {@code complete}): validates on the server what the task's Camunda Form
- * demands in the browser, read from the form file deployed with the diagram, so the form stays the one place where a
- * process owner edits the checklist. Checks {@code validate.required} (a required checkbox must be ticked),
- * {@code minLength}/{@code maxLength} and {@code min}/{@code max}; skips read-only fields and fields hidden by a
- * simple condition ({@code =flag}, {@code =not(flag)}). A checkbox missing from the submission is stored as false.
+ * {@code ${formChecklist}} (task listener on {@code complete}) of the playbook's checklist tasks. What the checklist
+ * form demands (ticked items, lengths, limits, conditions) is enforced by the one server-side form validator
+ * ({@code form.FormValidationListener}) from the form deployed with the diagram, before this listener runs; this
+ * listener only stores a checkbox left out of the submission (engine REST) as {@code false}, so gateways read "not
+ * ticked" rather than nothing. Read-only fields and fields hidden by a simple condition ({@code =flag},
+ * {@code =not(flag)}) are left alone.
  */
 @Component("formChecklist")
 class FormChecklistListener implements TaskListener {
@@ -54,77 +50,24 @@ class FormChecklistListener implements TaskListener {
       String deploymentId = repository.getProcessDefinition(task.getProcessDefinitionId()).getDeploymentId();
       return forms.computeIfAbsent(deploymentId + "/" + formRef, k -> load(deploymentId, formRef));
     });
-    List<FieldProblem> problems = new ArrayList<>();
-    check(form.path("components"), task, problems);
-    if (!problems.isEmpty()) {
-      throw new ChecklistIncomplete(problems);
-    }
+    check(form.path("components"), task);
   }
 
-  /** Tasklist shows the message of the exception: name every problem, not only the first. */
-  static final class ChecklistIncomplete extends BadRequestException {
-
-    ChecklistIncomplete(List<FieldProblem> problems) {
-      super(problems);
-    }
-
-    @Override
-    public String getMessage() {
-      return String.join("; ", problems().stream().map(FieldProblem::message).toList());
-    }
-  }
-
-  private void check(JsonNode components, DelegateTask task, List<FieldProblem> problems) {
+  private void check(JsonNode components, DelegateTask task) {
     for (JsonNode c : components) {
       if (hidden(c, task)) {
         continue;
       }
       if (c.has("components")) {
-        check(c.path("components"), task, problems);
+        check(c.path("components"), task);
       }
       String key = c.path("key").asText(null);
       if (key == null || c.path("readonly").asBoolean(false) || c.path("disabled").asBoolean(false)) {
         continue;
       }
-      JsonNode rules = c.path("validate");
-      String label = c.path("label").asText(key);
-      Object value = task.getVariable(key);
-      if (value == null && "checkbox".equals(c.path("type").asText())) {
+      if ("checkbox".equals(c.path("type").asText()) && task.getVariable(key) == null) {
         // a checkbox left out of the submission (engine REST) means "not ticked"; gateways may read it
         task.setVariable(key, false);
-        value = false;
-      }
-      boolean empty = isEmpty(value);
-      if (rules.path("required").asBoolean(false)) {
-        if ("checkbox".equals(c.path("type").asText()) && !Boolean.TRUE.equals(value)) {
-          problems.add(new FieldProblem(key, "Отметьте пункт чек-листа «" + label + "»"));
-          continue;
-        }
-        if (empty) {
-          problems.add(new FieldProblem(key, "Заполните поле «" + label + "»"));
-          continue;
-        }
-      }
-      if (empty) {
-        continue;
-      }
-      if (value instanceof String s) {
-        if (rules.has("minLength") && s.strip().length() < rules.get("minLength").asInt()) {
-          problems.add(new FieldProblem(key, "«" + label + "»: не короче " + rules.get("minLength").asInt()
-              + " символов"));
-        }
-        if (rules.has("maxLength") && s.length() > rules.get("maxLength").asInt()) {
-          problems.add(new FieldProblem(key, "«" + label + "»: не длиннее " + rules.get("maxLength").asInt()
-              + " символов"));
-        }
-      }
-      if (value instanceof Number n) {
-        if (rules.has("min") && n.doubleValue() < rules.get("min").asDouble()) {
-          problems.add(new FieldProblem(key, "«" + label + "»: не меньше " + rules.get("min").asText()));
-        }
-        if (rules.has("max") && n.doubleValue() > rules.get("max").asDouble()) {
-          problems.add(new FieldProblem(key, "«" + label + "»: не больше " + rules.get("max").asText()));
-        }
       }
     }
   }
@@ -141,12 +84,6 @@ class FormChecklistListener implements TaskListener {
       return Boolean.TRUE.equals(task.getVariable(flag.group(1)));
     }
     return "=true".equals(hide.replace(" ", ""));
-  }
-
-  private static boolean isEmpty(Object value) {
-    return value == null
-        || value instanceof String s && s.isBlank()
-        || value instanceof Collection<?> c && c.isEmpty();
   }
 
   /** Form files are part of the deployment (employees may not read deployments: the caller runs this as the system). */

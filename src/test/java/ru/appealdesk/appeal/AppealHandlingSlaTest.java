@@ -119,5 +119,11 @@ class AppealHandlingSlaTest extends AbstractIntegrationTest {
         DemoUsers.PASSWORD).get("/api/deadlines/overdue?group=legal");
     assertThat(overdue.statusCode()).isEqualTo(200);
     assertThat(overdue.body()).contains("\"caseNumber\":\"" + number + "\"");
+
+    // the controller closes the escalation with a note; the case goes on with its answer
+    taskService.complete(escalation.getId(), java.util.Map.of("escalationNote", "Юристу продлён срок, ответ завтра."));
+    assertThat(pi).hasPassed("End_AnswerDeadlineEscalated").isWaitingAt("Task_PrepareAnswer");
+    assertThat(breaches.forCase(number)).singleElement().satisfies(b ->
+        assertThat(b.getResolution()).contains("ответ завтра"));
   }
 }

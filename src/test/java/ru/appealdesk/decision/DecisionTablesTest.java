@@ -39,7 +39,8 @@ import ru.appealdesk.support.AbstractIntegrationTest;
 class DecisionTablesTest extends AbstractIntegrationTest {
 
   static final List<String> KEYS = List.of("appeal-routing", "registration", "answer-method", "supporting-documents",
-      "kz-mandatory-restructuring", "answer-approval");
+      "kz-mandatory-restructuring", "answer-approval", "escalation",
+      "letter-signatories");
 
   @Autowired
   DecisionService decisionService;
@@ -50,7 +51,7 @@ class DecisionTablesTest extends AbstractIntegrationTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"appeal-routing", "registration", "answer-method", "supporting-documents",
-      "kz-mandatory-restructuring", "answer-approval"})
+      "kz-mandatory-restructuring", "answer-approval", "escalation", "letter-signatories"})
   void everyRowGivesWhatTheSpecSays(String key) {
     DmnFixture fixture = DmnFixture.load(key);
     DecisionDefinition definition = latest(key);

@@ -7,10 +7,16 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Description;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.dmn.instance.Text;
 import ru.appealdesk.support.Http;
 
 /** The tables of {@code dmn/} as a process owner would change them in Modeler, and Modeler's deploy call. */
@@ -39,6 +45,57 @@ final class DmnModels {
     }
     entry.getText().setTextContent(text);
     return model;
+  }
+
+  /**
+   * The shipped table with one more row inserted above {@code beforeRuleId}, as a process owner adds it in Modeler:
+   * one cell per input and output column, in the table's order, with a Russian annotation.
+   */
+  static DmnModelInstance withRuleBefore(String key, String beforeRuleId, String ruleId, String annotation,
+      List<String> inputs, List<String> outputs) {
+    DmnModelInstance model = shipped(key);
+    Rule before = model.getModelElementById(beforeRuleId);
+    DecisionTable table = (DecisionTable) before.getParentElement();
+    if (inputs.size() != table.getInputs().size() || outputs.size() != table.getOutputs().size()) {
+      throw new IllegalArgumentException("one cell per column: " + table.getInputs().size() + " inputs, "
+          + table.getOutputs().size() + " outputs");
+    }
+    Rule rule = model.newInstance(Rule.class);
+    rule.setId(ruleId);
+    Description description = model.newInstance(Description.class);
+    description.setTextContent(annotation);
+    rule.setDescription(description);
+    for (int i = 0; i < inputs.size(); i++) {
+      InputEntry entry = model.newInstance(InputEntry.class);
+      entry.setId("In_" + ruleId + "_" + i);
+      entry.setText(text(model, inputs.get(i)));
+      rule.getInputEntries().add(entry);
+    }
+    for (int i = 0; i < outputs.size(); i++) {
+      OutputEntry entry = model.newInstance(OutputEntry.class);
+      entry.setId("Out_" + ruleId + "_" + i);
+      entry.setText(text(model, outputs.get(i)));
+      rule.getOutputEntries().add(entry);
+    }
+    table.insertElementAfter(rule, previous(table, before));
+    return model;
+  }
+
+  private static Text text(DmnModelInstance model, String content) {
+    Text text = model.newInstance(Text.class);
+    text.setTextContent(content);
+    return text;
+  }
+
+  private static Rule previous(DecisionTable table, Rule rule) {
+    Rule previous = null;
+    for (Rule r : table.getRules()) {
+      if (r == rule || r.getId().equals(rule.getId())) {
+        return previous;
+      }
+      previous = r;
+    }
+    throw new IllegalArgumentException("rule not in table: " + rule.getId());
   }
 
   static byte[] bytes(DmnModelInstance model) {

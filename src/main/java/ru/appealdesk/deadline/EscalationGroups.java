@@ -1,0 +1,32 @@
+package ru.appealdesk.deadline;
+
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who receives escalations in a jurisdiction: the output {@code escalationGroup} of the deployed decision
+ * {@code escalation} (dmn/escalation.dmn), evaluated at each escalation, so a process owner changes it in Modeler.
+ */
+@Service
+public class EscalationGroups {
+
+  static final String DECISION = "escalation";
+
+  private final DecisionService decisions;
+
+  EscalationGroups(DecisionService decisions) {
+    this.decisions = decisions;
+  }
+
+  /** The escalation group of {@code jurisdiction} (RU when null, like every deadline rule). */
+  public String of(Jurisdiction jurisdiction) {
+    Jurisdiction j = jurisdiction == null ? Jurisdiction.RU : jurisdiction;
+    Object group = decisions.evaluateDecisionByKey(DECISION).variables(Map.of("jurisdiction", j.name())).evaluate()
+        .getSingleResult().getEntry("escalationGroup");
+    if (group == null || group.toString().isBlank()) {
+      throw new IllegalStateException("Таблица решений «" + DECISION + "» не назвала группу эскалации для " + j);
+    }
+    return group.toString();
+  }
+}
