@@ -59,6 +59,8 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
   SlaBreaches breaches;
   @Autowired
   ru.appealdesk.mail.MailOutbox outbox;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void deploy() {
@@ -86,6 +88,17 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
   }
 
   private List<MimeMessage> mailsAbout(String caseNumber) {
+    // The scheduled outbox poller may hold a row of this case right now (skip locked): wait until it is sent.
+    long until = System.currentTimeMillis() + 10_000;
+    while (pendingMails(caseNumber) > 0 && System.currentTimeMillis() < until) {
+      outbox.sendDue();
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     return Arrays.stream(receivedMessages()).filter(m -> {
       try {
         return m.getSubject().contains(caseNumber);
@@ -93,6 +106,12 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
         throw new IllegalStateException(e);
       }
     }).toList();
+  }
+
+  private int pendingMails(String caseNumber) {
+    Integer n = jdbc.queryForObject("select count(*) from mail_outbox where case_number = ? and outcome = 'PENDING'",
+        Integer.class, caseNumber);
+    return n == null ? 0 : n;
   }
 
   private MimeMessage[] receivedMessages() {
