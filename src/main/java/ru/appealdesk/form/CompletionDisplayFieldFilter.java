@@ -4,20 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +58,7 @@ final class CompletionDisplayFieldFilter extends OncePerRequestFilter {
     Matcher m = calls.matcher(path(request));
     byte[] body = request.getInputStream().readAllBytes();
     String taskId = m.matches() ? URLDecoder.decode(m.group(3), StandardCharsets.UTF_8) : null;
-    chain.doFilter(new Body(request, withoutDisplayFields(taskId, body)), response);
+    chain.doFilter(new ru.appealdesk.platform.RequestWithBody(request, withoutDisplayFields(taskId, body)), response);
   }
 
   private byte[] withoutDisplayFields(String taskId, byte[] body) {
@@ -125,75 +117,5 @@ final class CompletionDisplayFieldFilter extends OncePerRequestFilter {
 
   private static String path(HttpServletRequest request) {
     return request.getRequestURI().substring(request.getContextPath().length());
-  }
-
-  /** The request with another body. */
-  private static final class Body extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    Body(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body),
-          encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-
-    @Override
-    public String getHeader(String name) {
-      return "content-length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
-    }
-
-    @Override
-    public Enumeration<String> getHeaders(String name) {
-      return "content-length".equalsIgnoreCase(name)
-          ? Collections.enumeration(List.of(String.valueOf(body.length))) : super.getHeaders(name);
-    }
   }
 }
