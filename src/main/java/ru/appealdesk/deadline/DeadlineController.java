@@ -35,12 +35,15 @@ class DeadlineController {
   private final CalendarStore calendars;
   private final Deadlines deadlines;
   private final CaseAccess caseAccess;
+  private final EscalationGroups escalation;
 
-  DeadlineController(OverdueTasks overdue, CalendarStore calendars, CaseAccess caseAccess) {
+  DeadlineController(OverdueTasks overdue, CalendarStore calendars, CaseAccess caseAccess,
+      EscalationGroups escalation) {
     this.overdue = overdue;
     this.calendars = calendars;
     this.deadlines = new Deadlines(calendars::calendar);
     this.caseAccess = caseAccess;
+    this.escalation = escalation;
   }
 
   /**
@@ -161,20 +164,11 @@ class DeadlineController {
     return caseAccess.visibleOnly(result, OverdueTasks.OverdueCase::caseNumber);
   }
 
-  /** The jurisdictions whose deadlines the caller controls. */
-  static Set<Jurisdiction> supervised(Authentication caller) {
-    Set<Jurisdiction> result = new LinkedHashSet<>();
-    for (GrantedAuthority a : caller.getAuthorities()) {
-      switch (a.getAuthority()) {
-        case "GROUP_camunda-admin" -> {
-          result.add(Jurisdiction.RU);
-          result.add(Jurisdiction.KZ);
-        }
-        case "GROUP_appeals-controller" -> result.add(Jurisdiction.RU);
-        case "GROUP_client-rights-officer" -> result.add(Jurisdiction.KZ);
-        default -> { }
-      }
-    }
-    return result;
+  /** The jurisdictions whose deadlines the caller controls (the escalation table names their supervisors). */
+  private Set<Jurisdiction> supervised(Authentication caller) {
+    List<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith(AppGroup.AUTHORITY_PREFIX)).map(a -> a.substring(AppGroup.AUTHORITY_PREFIX.length()))
+        .toList();
+    return new LinkedHashSet<>(escalation.supervisedBy(groups));
   }
 }

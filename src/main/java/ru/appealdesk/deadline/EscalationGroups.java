@@ -1,8 +1,12 @@
 package ru.appealdesk.deadline;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
+import ru.appealdesk.identity.AppGroup;
 
 /**
  * Who receives escalations in a jurisdiction: the output {@code escalationGroup} of the deployed decision
@@ -28,5 +32,19 @@ public class EscalationGroups {
       throw new IllegalStateException("Таблица решений «" + DECISION + "» не назвала группу эскалации для " + j);
     }
     return group.toString();
+  }
+
+  /**
+   * The jurisdictions a caller supervises (their overdue list, their SLA report): those whose escalation group is one of
+   * {@code groupIds}, every one for administrators ({@code camunda-admin}); RU first.
+   */
+  public List<Jurisdiction> supervisedBy(Collection<String> groupIds) {
+    List<Jurisdiction> result = new ArrayList<>();
+    for (Jurisdiction j : Jurisdiction.values()) {
+      if (groupIds.contains(AppGroup.CAMUNDA_ADMIN) || groupIds.contains(of(j))) {
+        result.add(j);
+      }
+    }
+    return result;
   }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import ru.appealdesk.deadline.Jurisdiction;
 import ru.appealdesk.deadline.Now;
+import ru.appealdesk.deadline.EscalationGroups;
 import ru.appealdesk.identity.Caller;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.report.SlaReport.JurisdictionReport;
@@ -34,10 +35,12 @@ class ReportsPageController {
 
   private final SlaReport report;
   private final ObjectMapper json;
+  private final EscalationGroups supervisors;
 
-  ReportsPageController(SlaReport report, ObjectMapper json) {
+  ReportsPageController(SlaReport report, ObjectMapper json, EscalationGroups supervisors) {
     this.report = report;
     this.json = json;
+    this.supervisors = supervisors;
   }
 
   @GetMapping("/reports")
@@ -53,11 +56,12 @@ class ReportsPageController {
     model.addAttribute("chartJs", CHART_JS);
     model.addAttribute("titles", SlaReport.BREAKDOWN_TITLES);
     Caller caller = Caller.current();
-    model.addAttribute("choices", SlaReportRequest.allowed(caller).stream().map(Enum::name).toList());
+    List<Jurisdiction> allowed = supervisors.supervisedBy(caller.groups());
+    model.addAttribute("choices", allowed.stream().map(Enum::name).toList());
     model.addAttribute("user", caller.userId());
     SlaReportRequest request;
     try {
-      request = SlaReportRequest.of(f, t, jurisdiction, caller);
+      request = SlaReportRequest.of(f, t, jurisdiction, allowed);
     } catch (BadRequestException e) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("errors", e.problems().stream().map(p -> label(p.field()) + ": " + p.message()).toList());

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.appealdesk.deadline.EscalationGroups;
 import ru.appealdesk.identity.Caller;
 import ru.appealdesk.report.SlaReport.Figures;
 import ru.appealdesk.report.SlaReport.JurisdictionReport;
@@ -30,16 +31,19 @@ class SlaReportController {
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final SlaReport report;
+  private final EscalationGroups supervisors;
 
-  SlaReportController(SlaReport report) {
+  SlaReportController(SlaReport report, EscalationGroups supervisors) {
     this.report = report;
+    this.supervisors = supervisors;
   }
 
   @GetMapping("/api/reports/sla")
   ResponseEntity<?> sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String format,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-    SlaReportRequest request = SlaReportRequest.of(from, to, jurisdiction, Caller.current());
+    SlaReportRequest request = SlaReportRequest.of(from, to, jurisdiction,
+        supervisors.supervisedBy(Caller.current().groups()));
     List<JurisdictionReport> reports = request.jurisdictions().stream()
         .map(j -> report.of(j, request.from(), request.to())).toList();
     boolean csv = "csv".equalsIgnoreCase(format)

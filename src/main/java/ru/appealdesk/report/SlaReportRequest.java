@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import ru.appealdesk.deadline.Jurisdiction;
-import ru.appealdesk.identity.AppGroup;
-import ru.appealdesk.identity.Caller;
 import ru.appealdesk.platform.BadRequestException;
 
 /**
@@ -21,7 +19,7 @@ record SlaReportRequest(LocalDate from, LocalDate to, List<Jurisdiction> jurisdi
 
   static final int MAX_DAYS = 366;
 
-  static SlaReportRequest of(String from, String to, String jurisdiction, Caller caller) {
+  static SlaReportRequest of(String from, String to, String jurisdiction, List<Jurisdiction> allowed) {
     List<BadRequestException.FieldProblem> problems = new ArrayList<>();
     LocalDate f = date("from", from, problems);
     LocalDate t = date("to", to, problems);
@@ -44,7 +42,6 @@ record SlaReportRequest(LocalDate from, LocalDate to, List<Jurisdiction> jurisdi
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems);
     }
-    List<Jurisdiction> allowed = allowed(caller);
     if (only != null) {
       if (!allowed.contains(only)) {
         throw new AccessDeniedException("jurisdiction not covered by the caller's groups");
@@ -57,19 +54,6 @@ record SlaReportRequest(LocalDate from, LocalDate to, List<Jurisdiction> jurisdi
     return new SlaReportRequest(f, t, allowed);
   }
 
-  /** RU for the appeals controller, KZ for the client-rights officer, both for admins (RU first). */
-  static List<Jurisdiction> allowed(Caller caller) {
-    List<String> groups = caller.groups();
-    boolean admin = groups.contains(AppGroup.CAMUNDA_ADMIN);
-    List<Jurisdiction> result = new ArrayList<>();
-    if (admin || groups.contains(AppGroup.APPEALS_CONTROLLER.id())) {
-      result.add(Jurisdiction.RU);
-    }
-    if (admin || groups.contains(AppGroup.CLIENT_RIGHTS_OFFICER.id())) {
-      result.add(Jurisdiction.KZ);
-    }
-    return result;
-  }
 
   private static LocalDate date(String field, String value, List<BadRequestException.FieldProblem> problems) {
     if (value == null || value.isBlank()) {
