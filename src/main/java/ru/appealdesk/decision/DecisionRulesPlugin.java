@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Guards on every decision table of the engine: the legal ceiling of SPEC §5a is checked when a table is deployed
  * (from the classpath at start-up or from Camunda Modeler through {@code /engine-rest/deployment/create}), and an
- * evaluation that matches no rule fails loudly instead of handing a process an empty answer.
+ * evaluation that matches no rule fails loudly instead of handing a process an empty answer. The tables' FEEL cells are
+ * parsed once ({@link ParsedOnceFeelEngine}).
  */
 @Component
 public class DecisionRulesPlugin extends AbstractProcessEnginePlugin {
@@ -28,5 +29,8 @@ public class DecisionRulesPlugin extends AbstractProcessEnginePlugin {
       configuration.setDmnEngineConfiguration(dmn);
     }
     dmn.getCustomPostDecisionEvaluationListeners().add(new NoMatchingRuleGuard());
+    // Performance (issue 19): Camunda's FEEL engine with every cell parsed once (ParsedOnceFeelEngine)
+    DefaultDmnEngineConfiguration tables = dmn;
+    dmn.setFeelEngineFactory(ParsedOnceFeelEngine.factory(tables::getFeelCustomFunctionProviders));
   }
 }
