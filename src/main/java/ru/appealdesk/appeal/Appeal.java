@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.NaturalId;
 import ru.appealdesk.deadline.Jurisdiction;
 
 /** An appeal (обращение): what came in, how it is routed, where it stands and how it was answered. */
@@ -22,6 +23,8 @@ public class Appeal {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+  /** The case number: set once at intake, never changed (Hibernate resolves it from the session, see AppealByNumber). */
+  @NaturalId
   private String number;
   @Enumerated(EnumType.STRING)
   private Jurisdiction jurisdiction;

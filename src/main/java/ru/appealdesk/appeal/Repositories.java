@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface AppealRepository extends JpaRepository<Appeal, Long> {
-  Optional<Appeal> findByNumber(String number);
+interface AppealRepository extends JpaRepository<Appeal, Long>, AppealByNumber {
 
   Optional<Appeal> findByIdempotencyKey(String key);
 
