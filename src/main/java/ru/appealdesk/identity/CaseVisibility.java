@@ -2,10 +2,13 @@ package ru.appealdesk.identity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -13,12 +16,14 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.AuthorizationQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.identity.Group;
@@ -193,6 +198,7 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
     private final class Grants {
 
       private final List<AuthorizationEntity> result = new ArrayList<>();
+      private final Map<String, List<AuthorizationEntity>> storedByResource = new HashMap<>();
 
       void caseRead(ExecutionEntity execution, String userId, String groupId) {
         String instance = execution.getProcessInstanceId();
@@ -215,9 +221,8 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
           addPermissions(pending, permission);
           return;
         }
-        AuthorizationEntity stored = userId != null
-            ? getGrantAuthorizationByUserId(userId, resource, resourceId)
-            : getGrantAuthorizationByGroupId(groupId, resource, resourceId);
+        AuthorizationEntity stored = find(stored(resourceId), userId, groupId, resource.resourceType(), resourceId,
+            null);
         if (stored == null) {
           stored = createAuthorization(userId, groupId, resource, resourceId, permission);
           if (root != null) {
@@ -227,6 +232,26 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
           addPermissions(stored, permission);
         }
         result.add(stored);
+      }
+
+      /**
+       * The grants already stored for a resource id (the case's instance grants, runtime and history, share it), read
+       * in one query per provider call instead of one per group and resource type (issue 19: a new task asked up to a
+       * dozen times). Read without the caller's authorization checks, as the default provider's own lookups are.
+       */
+      private List<AuthorizationEntity> stored(String resourceId) {
+        return storedByResource.computeIfAbsent(resourceId, id -> {
+          AuthorizationQueryImpl query = new AuthorizationQueryImpl();
+          query.resourceId(id);
+          query.authorizationType(AuthorizationEntity.AUTH_TYPE_GRANT);
+          CommandContext context = commandContext();
+          AuthorizationManager manager = context.getAuthorizationManager();
+          List<Authorization> found = context.runWithoutAuthorization(
+              () -> manager.selectAuthorizationByQueryCriteria(query));
+          List<AuthorizationEntity> entities = new ArrayList<>(found.size());
+          found.forEach(a -> entities.add((AuthorizationEntity) a));
+          return entities;
+        });
       }
 
       AuthorizationEntity[] toArray(AuthorizationEntity[] granted) {
