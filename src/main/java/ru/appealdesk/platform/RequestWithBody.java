@@ -9,10 +9,14 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 /**
  * A request whose body a filter has read (and possibly changed) and hands on to the next one: the stream, the reader
- * (in the request's encoding, UTF-8 when it names none) and the content length all describe {@code body}.
+ * (in the request's encoding, UTF-8 when it names none), the content length and the {@code Content-Length} header all
+ * describe {@code body}.
  */
 public final class RequestWithBody extends HttpServletRequestWrapper {
 
@@ -69,5 +73,16 @@ public final class RequestWithBody extends HttpServletRequestWrapper {
   @Override
   public long getContentLengthLong() {
     return body.length;
+  }
+
+  @Override
+  public String getHeader(String name) {
+    return "content-length".equalsIgnoreCase(name) ? String.valueOf(body.length) : super.getHeader(name);
+  }
+
+  @Override
+  public Enumeration<String> getHeaders(String name) {
+    return "content-length".equalsIgnoreCase(name)
+        ? Collections.enumeration(List.of(String.valueOf(body.length))) : super.getHeaders(name);
   }
 }
