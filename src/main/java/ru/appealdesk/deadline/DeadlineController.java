@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.appealdesk.identity.AppGroup;
+import ru.appealdesk.identity.Caller;
 import ru.appealdesk.identity.CaseAccess;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.BadRequestException.FieldProblem;
@@ -166,9 +166,6 @@ class DeadlineController {
 
   /** The jurisdictions whose deadlines the caller controls (the escalation table names their supervisors). */
   private Set<Jurisdiction> supervised(Authentication caller) {
-    List<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(AppGroup.AUTHORITY_PREFIX)).map(a -> a.substring(AppGroup.AUTHORITY_PREFIX.length()))
-        .toList();
-    return new LinkedHashSet<>(escalation.supervisedBy(groups));
+    return new LinkedHashSet<>(escalation.supervisedBy(Caller.groups(caller)));
   }
 }

@@ -5,12 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import ru.appealdesk.identity.Caller;
 
 /**
  * Hands the authenticated user of a {@code /engine-rest} call to the engine, so Camunda's authorization checks apply to
@@ -38,12 +37,7 @@ class EngineIdentityFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    List<String> groups = auth.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(CamundaIdentityAuthenticationProvider.GROUP_PREFIX))
-        .map(a -> a.substring(CamundaIdentityAuthenticationProvider.GROUP_PREFIX.length()))
-        .toList();
-    identityService.setAuthentication(auth.getName(), groups);
+    identityService.setAuthentication(auth.getName(), Caller.groups(auth));
     try {
       chain.doFilter(request, response);
     } finally {
