@@ -2,8 +2,10 @@ package ru.appealdesk.decision;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.FeelEngineFactory;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
@@ -43,8 +45,8 @@ final class ParsedOnceFeelEngine extends ScalaFeelEngine {
   }
 
   /** The factory the DMN engine asks once, when it is built (custom function providers are known by then). */
-  static FeelEngineFactory factory(java.util.function.Supplier<List<FeelCustomFunctionProvider>> providers) {
-    return () -> new ParsedOnceFeelEngine(providers.get() == null ? List.of() : providers.get());
+  static FeelEngineFactory factory(Supplier<List<FeelCustomFunctionProvider>> providers) {
+    return () -> new ParsedOnceFeelEngine(Objects.requireNonNullElse(providers.get(), List.of()));
   }
 
   @Override

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.web.filter.OncePerRequestFilter;
+import ru.appealdesk.platform.RequestWithBody;
 
 /**
  * {@code POST …/task/{id}/complete} of the engine REST APIs completes a task with variables but, unlike
@@ -58,7 +59,7 @@ final class CompletionDisplayFieldFilter extends OncePerRequestFilter {
     Matcher m = calls.matcher(path(request));
     byte[] body = request.getInputStream().readAllBytes();
     String taskId = m.matches() ? URLDecoder.decode(m.group(3), StandardCharsets.UTF_8) : null;
-    chain.doFilter(new ru.appealdesk.platform.RequestWithBody(request, withoutDisplayFields(taskId, body)), response);
+    chain.doFilter(new RequestWithBody(request, withoutDisplayFields(taskId, body)), response);
   }
 
   private byte[] withoutDisplayFields(String taskId, byte[] body) {

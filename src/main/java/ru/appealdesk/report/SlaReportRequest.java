@@ -54,7 +54,6 @@ record SlaReportRequest(LocalDate from, LocalDate to, List<Jurisdiction> jurisdi
     return new SlaReportRequest(f, t, allowed);
   }
 
-
   private static LocalDate date(String field, String value, List<BadRequestException.FieldProblem> problems) {
     if (value == null || value.isBlank()) {
       problems.add(new BadRequestException.FieldProblem(field, "укажите дату в формате ГГГГ-ММ-ДД"));
