@@ -87,7 +87,7 @@ public class DeadlineService {
    */
   public String heldBy(VariableScope execution, String clock) {
     String caseNumber = businessKey(execution);
-    return breaches.forCase(caseNumber).stream().filter(b -> b.getClock().equals(clock)).findFirst()
+    return breaches.of(caseNumber, clock)
         .map(b -> b.getHeldBy() != null ? b.getHeldBy() : b.getStepName() != null ? "«" + b.getStepName() + "»"
             : b.getStep()).orElse(null);
   }

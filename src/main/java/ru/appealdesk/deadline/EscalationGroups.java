@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 import ru.appealdesk.identity.AppGroup;
+import ru.appealdesk.platform.TransactionMemo;
 
 /**
  * Who receives escalations in a jurisdiction: the output {@code escalationGroup} of the deployed decision
@@ -23,9 +24,18 @@ public class EscalationGroups {
     this.decisions = decisions;
   }
 
-  /** The escalation group of {@code jurisdiction} (RU when null, like every deadline rule). */
+  /**
+   * The escalation group of {@code jurisdiction} (RU when null, like every deadline rule). Evaluated once per
+   * jurisdiction and transaction: a breach step and the escalation task it creates ask in the same command.
+   */
   public String of(Jurisdiction jurisdiction) {
     Jurisdiction j = jurisdiction == null ? Jurisdiction.RU : jurisdiction;
+    return TransactionMemo.get(new Memo(j), () -> evaluate(j));
+  }
+
+  private record Memo(Jurisdiction jurisdiction) {}
+
+  private String evaluate(Jurisdiction j) {
     Object group = decisions.evaluateDecisionByKey(DECISION).variables(Map.of("jurisdiction", j.name())).evaluate()
         .getSingleResult().getEntry("escalationGroup");
     if (group == null || group.toString().isBlank()) {

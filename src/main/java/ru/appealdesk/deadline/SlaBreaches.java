@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.appealdesk.platform.TransactionMemo;
 
 /** The SLA-breach records: written by {@code ${slaBreach}}, read by the overdue list and the appeal view. */
 @Service
@@ -35,11 +36,24 @@ public class SlaBreaches {
     }
     // A concurrent job recording the same breach fails on the unique (case, clock) key, retries and then skips.
     SlaBreach breach = repository.saveAndFlush(new SlaBreach(event, now()));
+    TransactionMemo.put(new Memo(event.caseNumber(), event.clock()), breach);
     clocks.breached(event.caseNumber(), event.clock(), breach.getBreachedAt());
     log.warn("SLA breach: case {} clock {} held by step {} (group {}) was due {}", event.caseNumber(), event.clock(),
         event.step(), event.group(), event.dueAt());
     return Optional.of(breach);
   }
+
+  /**
+   * The breach of one clock of a case, if recorded. The escalation task that follows a breach step in the same
+   * command (its {@code ${deadlines.heldBy(…)}}) gets the record just written without reading it back.
+   */
+  @Transactional(readOnly = true)
+  public Optional<SlaBreach> of(String caseNumber, String clock) {
+    SlaBreach just = TransactionMemo.known(new Memo(caseNumber, clock));
+    return just != null ? Optional.of(just) : repository.findByCaseNumberAndClock(caseNumber, clock);
+  }
+
+  private record Memo(String caseNumber, String clock) {}
 
   /** The escalation was dealt with: the controller's note is kept with the breach. */
   @Transactional

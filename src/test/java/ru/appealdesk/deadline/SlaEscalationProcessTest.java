@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -49,6 +50,8 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
   RuntimeService runtimeService;
   @Autowired
   TaskService taskService;
+  @Autowired
+  HistoryService historyService;
   @Autowired
   ManagementService managementService;
   @Autowired
@@ -160,7 +163,12 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
     // Tuesday 10 Nov: the deadline has passed, the task is still open
     ClockUtil.setCurrentTime(moscow("2026-11-10T00:00:01"));
     execute(timer(pi, "Timer_PrepareAnswerOverdue"));
+    long escalationDecisions = historyService.createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(EscalationGroups.DECISION).count();
     execute(job("Task_RecordBreach", pi));
+    // the breach and the escalation task's candidate group come from one evaluation of the escalation table
+    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey(EscalationGroups.DECISION)
+        .count()).isEqualTo(escalationDecisions + 1);
     assertThat(pi).isWaitingAt("Task_PrepareAnswer", "Task_EscalationPrepareAnswer");
     Task escalation = taskService.createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey("Task_EscalationPrepareAnswer").singleResult();
