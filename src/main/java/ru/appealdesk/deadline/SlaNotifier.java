@@ -1,8 +1,12 @@
 package ru.appealdesk.deadline;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -67,21 +71,34 @@ class SlaNotifier {
     if (groups == null || groups.isBlank()) {
       return List.of();
     }
-    Set<String> ids = new LinkedHashSet<>();
+    // The members come with their addresses: one query per group, not one more per member (issue 19, the storm).
+    Map<String, User> members = new LinkedHashMap<>();
     for (String g : groups.split(",")) {
       if (!g.isBlank()) {
-        identity.createUserQuery().memberOfGroup(g.strip()).list().forEach(u -> ids.add(u.getId()));
+        identity.createUserQuery().memberOfGroup(g.strip()).list().forEach(u -> members.putIfAbsent(u.getId(), u));
       }
     }
-    return addresses(List.copyOf(ids));
+    return emails(members.values());
   }
 
   private List<String> addresses(List<String> userIds) {
-    Set<String> result = new LinkedHashSet<>();
+    List<User> users = new ArrayList<>();
     for (String id : userIds) {
       User u = identity.createUserQuery().userId(id).singleResult();
-      if (u == null || u.getEmail() == null || u.getEmail().isBlank()) {
-        log.info("User {} has no e-mail address: no deadline notification", id);
+      if (u == null) {
+        log.info("User {} does not exist: no deadline notification", id);
+        continue;
+      }
+      users.add(u);
+    }
+    return emails(users);
+  }
+
+  private static List<String> emails(Collection<User> users) {
+    Set<String> result = new LinkedHashSet<>();
+    for (User u : users) {
+      if (u.getEmail() == null || u.getEmail().isBlank()) {
+        log.info("User {} has no e-mail address: no deadline notification", u.getId());
         continue;
       }
       result.add(u.getEmail());
@@ -90,7 +107,7 @@ class SlaNotifier {
   }
 
   /** The regulatory clocks of other diagrams by what their deadline is for (KZ restructuring, issue 13). */
-  private static final java.util.Map<String, String> CLOCKS = java.util.Map.of(
+  private static final Map<String, String> CLOCKS = Map.of(
       "DECISION", "решения по заявлению об изменении условий договора",
       "OMBUDSMAN_EXECUTION", "исполнения решения микрофинансового омбудсмана");
 
