@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import ru.appealdesk.appeal.AppealSteps;
+import ru.appealdesk.platform.TransactionMemo;
 
 /**
  * Camunda's side of {@link CaseAccess}: the engine grants READ on a case's process instances (runtime and history) to
@@ -194,6 +195,9 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
       return null;
     }
 
+    /** The key of a case's stored grants in one command (the command by identity). */
+    private record StoredGrants(CommandContext command, String resourceId) {}
+
     /** The grants of one provider call, merged with what the engine's default provider granted. */
     private final class Grants {
 
@@ -238,20 +242,26 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
        * The grants already stored for a resource id (the case's instance grants, runtime and history, share it), read
        * in one query per provider call instead of one per group and resource type (issue 19: a new task asked up to a
        * dozen times). Read without the caller's authorization checks, as the default provider's own lookups are.
+       * The answer is kept for the rest of the command: a new task and its candidate link ask for the same case in
+       * two provider calls. Reading again in the same command would give the same entities, because what the
+       * command adds or changes is flushed only at its end, and the engine hands back its cached instances.
        */
       private List<AuthorizationEntity> stored(String resourceId) {
-        return storedByResource.computeIfAbsent(resourceId, id -> {
-          AuthorizationQueryImpl query = new AuthorizationQueryImpl();
-          query.resourceId(id);
-          query.authorizationType(AuthorizationEntity.AUTH_TYPE_GRANT);
-          CommandContext context = commandContext();
-          AuthorizationManager manager = context.getAuthorizationManager();
-          List<Authorization> found = context.runWithoutAuthorization(
-              () -> manager.selectAuthorizationByQueryCriteria(query));
-          List<AuthorizationEntity> entities = new ArrayList<>(found.size());
-          found.forEach(a -> entities.add((AuthorizationEntity) a));
-          return entities;
-        });
+        CommandContext command = commandContext();
+        return storedByResource.computeIfAbsent(resourceId,
+            id -> TransactionMemo.get(new StoredGrants(command, id), () -> query(command, id)));
+      }
+
+      private static List<AuthorizationEntity> query(CommandContext context, String id) {
+        AuthorizationQueryImpl query = new AuthorizationQueryImpl();
+        query.resourceId(id);
+        query.authorizationType(AuthorizationEntity.AUTH_TYPE_GRANT);
+        AuthorizationManager manager = context.getAuthorizationManager();
+        List<Authorization> found = context.runWithoutAuthorization(
+            () -> manager.selectAuthorizationByQueryCriteria(query));
+        List<AuthorizationEntity> entities = new ArrayList<>(found.size());
+        found.forEach(a -> entities.add((AuthorizationEntity) a));
+        return entities;
       }
 
       AuthorizationEntity[] toArray(AuthorizationEntity[] granted) {
