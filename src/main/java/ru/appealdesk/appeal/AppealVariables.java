@@ -75,6 +75,18 @@ public final class AppealVariables {
   public static final String OUTGOING_NUMBER = "outgoingNumber";
   public static final String BREACH_HELD_BY = "breachHeldBy";
 
+  /**
+   * Copies for the forms to show: the client's details and the appeal's text as the application's own tables keep
+   * them ({@code appeal}, {@code appeal_client}), and the Russian display texts of codes and dates the process keeps
+   * as well. They are written again from those tables whenever the case changes, so their history would only be a
+   * second copy of personal data: the engine's history leaves them out ({@code perf.LeanHistory}).
+   */
+  public static final Set<String> DISPLAY_COPIES = Set.of(CLIENT_FULL_NAME, CLIENT_EMAIL, CLIENT_PHONE,
+      CLIENT_POSTAL_ADDRESS, "clientAddress", "clientPostalCode", "clientIdDocument", "clientText", "appealContent",
+      "appealDemand", "appealTypeText", "subjectText", "channelText", "receivedAtText", "situationAtText",
+      "regulatorText", "responsibleGroupText", "coExecutorGroupText", "deliveredByGroupText", ANSWER_METHOD_TEXT,
+      ANSWER_DUE_AT_TEXT, LEGAL_DEADLINE_AT_TEXT, "missingDetailsText", "requiredDocumentsText");
+
   /** The names above (the contract test compares the diagram with them). */
   public static Set<String> all() {
     return VariableNames.declaredIn(AppealVariables.class);

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import ru.appealdesk.appeal.AppealIntake;
+import ru.appealdesk.appeal.AppealVariables;
 
 /**
  * History level stays {@code full}, but the engine's database history handler skips the rows that nobody reads
@@ -27,6 +29,9 @@ import org.springframework.core.env.Environment;
  *   <li>Job log rows of job <em>creation</em> and <em>deletion</em> ({@code ACT_HI_JOB_LOG}): every reminder and overdue
  *       timer of a task finished in time is created and deleted again without ever running. Executions and failures of
  *       jobs (which node ran what, with which error) are still logged.</li>
+ *   <li>{@code ACT_HI_VARINST} rows of the appeal's display copies ({@link AppealVariables#DISPLAY_COPIES}): the
+ *       client's details, the appeal's text and the Russian texts of codes and dates, which the application's own
+ *       tables keep. The engine's history then holds no second copy of the client's personal data.</li>
  * </ul>
  * Everything else of the audit trail stays as it is: process and activity instances, tasks with their assignees,
  * candidate links, the user operation log (who claimed, completed, changed what), incidents and every DMN evaluation
@@ -50,7 +55,8 @@ public class LeanHistory {
         handlers.add(0, new LeanDbHistoryEventHandler());
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(false);
-        log.info("Lean history: no variable details, no job log rows of created or deleted jobs");
+        log.info("Lean history: no variable details, no job log rows of created or deleted jobs, no history of the"
+            + " appeal's display copies");
       }
 
       @Override
@@ -87,6 +93,11 @@ public class LeanHistory {
     static boolean skipped(HistoryEvent event) {
       if (event instanceof HistoricJobLogEvent job) {
         return job.isCreationLog() || job.isDeletionLog();
+      }
+      if (event instanceof HistoricVariableUpdateEventEntity variable) {
+        // every event of such a variable (created, updated, deleted), so no update ever looks for a missing row
+        return AppealIntake.PROCESS_KEY.equals(variable.getProcessDefinitionKey())
+            && AppealVariables.DISPLAY_COPIES.contains(variable.getVariableName());
       }
       return event instanceof HistoricFormPropertyEventEntity;
     }

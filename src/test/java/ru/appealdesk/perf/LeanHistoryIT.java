@@ -2,6 +2,7 @@ package ru.appealdesk.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,7 +18,10 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.appealdesk.appeal.AppealVariables;
+import ru.appealdesk.identity.CaseFixtures;
 import ru.appealdesk.support.AbstractIntegrationTest;
+import ru.appealdesk.support.Http;
 
 class LeanHistoryIT extends AbstractIntegrationTest {
 
@@ -30,6 +35,30 @@ class LeanHistoryIT extends AbstractIntegrationTest {
   HistoryService history;
   @Autowired
   ManagementService management;
+  @Autowired
+  ObjectMapper json;
+
+  @Test
+  void theAppealsDisplayCopiesStayOutOfTheHistoryAndItsFactsStayIn() throws Exception {
+    String number = CaseFixtures.ruComplaint(Http.as(baseUrl(), "officer", "demo"), json);
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+
+    // the forms still get every copy at run time
+    Map<String, Object> running = runtime.getVariables(pi.getId());
+    assertThat(running).containsKeys("clientFullName", "clientPhone", "clientIdDocument", "appealContent",
+        "subjectText", "responsibleGroupText");
+    assertThat(running.get("clientFullName")).isEqualTo("Кузнецова Мария Петровна");
+    // the history keeps the facts of the case and no copy of the client's details or of the display texts
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+        .extracting(HistoricVariableInstance::getName)
+        .contains("appealNumber", "jurisdiction", "subject", "receivedAt", "responsibleGroup", "answerDueAt")
+        .doesNotContainAnyElementsOf(AppealVariables.DISPLAY_COPIES);
+    // a later write of a copy (the registration writes them again) does not look for a missing history row
+    runtime.setVariable(pi.getId(), "clientFullName", "Кузнецова М. П.");
+    runtime.removeVariable(pi.getId(), "subjectText");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("clientFullName").count()).isZero();
+  }
 
   @Test
   void variableHistoryWithoutDetailRowsAndAJobLogOfExecutionsOnly() {
