@@ -20,7 +20,7 @@ mkdir -p "$WORK/lib"
 
 if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
   echo "[run.sh] building the application jar"
-  ./mvnw -B -q -o package -DskipTests
+  ./mvnw -B -q package -DskipTests
 fi
 JAR=$(ls target/appeal-desk-*.jar | grep -v -- '-plain' | head -n 1)
 # The client's only dependency (for pg_stat_database): the PostgreSQL driver the application ships with.
