@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.appealdesk.platform.TransactionMemo;
@@ -18,9 +19,12 @@ public class SlaBreaches {
   private final SlaBreachRepository repository;
   private final CaseClocks clocks;
 
-  SlaBreaches(SlaBreachRepository repository, CaseClocks clocks) {
+  private final JdbcClient jdbc;
+
+  SlaBreaches(SlaBreachRepository repository, CaseClocks clocks, JdbcClient jdbc) {
     this.repository = repository;
     this.clocks = clocks;
+    this.jdbc = jdbc;
   }
 
   /**
@@ -30,7 +34,7 @@ public class SlaBreaches {
    */
   @Transactional
   public Optional<SlaBreach> record(SlaEvent event) {
-    if (repository.findByCaseNumberAndClock(event.caseNumber(), event.clock()).isPresent()) {
+    if (recorded(event.caseNumber(), event.clock())) {
       log.info("SLA breach of {} clock {} already recorded", event.caseNumber(), event.clock());
       return Optional.empty();
     }
@@ -54,6 +58,16 @@ public class SlaBreaches {
   }
 
   private record Memo(String caseNumber, String clock) {}
+
+  /**
+   * Whether the clock's breach is recorded already: one plain statement instead of a repository query, which Hibernate
+   * translated anew on every call (a twentieth of a breach storm's time, docs/bench.md). The transaction's own records
+   * are flushed when written ({@link #record}), so the statement sees them.
+   */
+  private boolean recorded(String caseNumber, String clock) {
+    return jdbc.sql("select exists (select 1 from sla_breach where case_number = :n and clock = :c)")
+        .param("n", caseNumber).param("c", clock).query(Boolean.class).single();
+  }
 
   /** The escalation was dealt with: the controller's note is kept with the breach. */
   @Transactional
