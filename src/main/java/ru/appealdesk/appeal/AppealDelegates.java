@@ -102,7 +102,7 @@ class AppealDelegates {
       AppealSteps.CheckResult r = steps.check(execution.getBusinessKey());
       execution.setVariable(AppealVariables.DETAILS_COMPLETE, r.complete());
       execution.setVariable(AppealVariables.MISSING_DETAILS, r.missingCodes());
-      execution.setVariable("missingDetailsText", r.missingText());
+      execution.setVariable(AppealVariables.MISSING_DETAILS_TEXT, r.missingText());
       execution.setVariable("suggestedRefusalGround", r.suggestedRefusalGround());
       execution.setVariable("admissibilityHints", r.hints());
       execution.setVariable("knownClient", r.knownClient());
@@ -134,13 +134,13 @@ class AppealDelegates {
           (String) execution.getVariable(AppealVariables.DELIVERED_BY_GROUP),
           (String) execution.getVariable(AppealVariables.ROUTING_BASIS)), execution.getProcessDefinitionId());
       execution.setVariable(AppealVariables.CO_EXECUTORS_PENDING, co == null ? "" : co);
-      execution.setVariable("responsibleGroupText",
+      execution.setVariable(AppealVariables.RESPONSIBLE_GROUP_TEXT,
           groups.names((String) execution.getVariable(AppealVariables.RESPONSIBLE_GROUP)));
-      execution.setVariable("coExecutorGroupText", co == null ? "нет" : groups.names(co));
-      execution.setVariable("deliveredByGroupText",
+      execution.setVariable(AppealVariables.CO_EXECUTOR_GROUP_TEXT, co == null ? "нет" : groups.names(co));
+      execution.setVariable(AppealVariables.DELIVERED_BY_GROUP_TEXT,
           groups.names((String) execution.getVariable(AppealVariables.DELIVERED_BY_GROUP)));
       Object docs = execution.getVariable(AppealVariables.REQUIRED_DOCUMENTS);
-      execution.setVariable("requiredDocumentsText", docs instanceof List<?> l && !l.isEmpty()
+      execution.setVariable(AppealVariables.REQUIRED_DOCUMENTS_TEXT, docs instanceof List<?> l && !l.isEmpty()
           ? l.stream().map(d -> "• " + d).collect(Collectors.joining("\n")) : null);
       if (docs == null) {
         execution.setVariable(AppealVariables.REQUIRED_DOCUMENTS, List.of());

@@ -43,19 +43,19 @@ final class AppealTexts {
     v.put(AppealVariables.LANGUAGE, a.getLanguage());
     v.put(AppealVariables.RECEIVED_AT, Date.from(a.getReceivedAt()));
     v.putAll(clientVariables(a));
-    v.put("appealTypeText", a.getType().russianName());
-    v.put("subjectText", a.getSubject() == null ? "без темы"
+    v.put(AppealVariables.APPEAL_TYPE_TEXT, a.getType().russianName());
+    v.put(AppealVariables.SUBJECT_TEXT, a.getSubject() == null ? "без темы"
         : vocabulary.subject(a.getSubject()).map(t -> t.ru()).orElse(a.getSubject()));
-    v.put("channelText", a.getChannel().russianName());
-    v.put("receivedAtText", dateTime(a.getReceivedAt(), a.getJurisdiction()));
-    v.put("appealContent", Texts.abbreviate(a.getContent(), Texts.VARIABLE_TEXT_LIMIT));
-    v.put("appealDemand", Texts.abbreviate(a.getDemand(), Texts.VARIABLE_TEXT_LIMIT));
+    v.put(AppealVariables.CHANNEL_TEXT, a.getChannel().russianName());
+    v.put(AppealVariables.RECEIVED_AT_TEXT, dateTime(a.getReceivedAt(), a.getJurisdiction()));
+    v.put(AppealVariables.APPEAL_CONTENT, Texts.abbreviate(a.getContent(), Texts.VARIABLE_TEXT_LIMIT));
+    v.put(AppealVariables.APPEAL_DEMAND, Texts.abbreviate(a.getDemand(), Texts.VARIABLE_TEXT_LIMIT));
     v.put("situationPlace", a.getSituationPlace());
     v.put("situationAt", a.getSituationAt() == null ? null
         : a.getSituationAt().atZone(a.getJurisdiction().zone()).toLocalDateTime().toString());
-    v.put("situationAtText", dateTime(a.getSituationAt(), a.getJurisdiction()));
+    v.put(AppealVariables.SITUATION_AT_TEXT, dateTime(a.getSituationAt(), a.getJurisdiction()));
     v.put("contractNumber", a.getContractNumber());
-    v.put("regulatorText", regulatorText(a));
+    v.put(AppealVariables.REGULATOR_TEXT, regulatorText(a));
     v.put("conclusions", "");
     return v;
   }
@@ -76,10 +76,10 @@ final class AppealTexts {
     v.put(AppealVariables.CLIENT_EMAIL, c == null ? null : c.getEmail());
     v.put(AppealVariables.CLIENT_PHONE, c == null ? null : c.getPhone());
     v.put(AppealVariables.CLIENT_POSTAL_ADDRESS, Clients.postalAddress(c));
-    v.put("clientAddress", c == null ? null : c.getPostalAddress());
-    v.put("clientPostalCode", c == null ? null : c.getPostalCode());
-    v.put("clientIdDocument", c == null ? null : c.getIdDocument());
-    v.put("clientText", Clients.text(c));
+    v.put(AppealVariables.CLIENT_ADDRESS, c == null ? null : c.getPostalAddress());
+    v.put(AppealVariables.CLIENT_POSTAL_CODE, c == null ? null : c.getPostalCode());
+    v.put(AppealVariables.CLIENT_ID_DOCUMENT, c == null ? null : c.getIdDocument());
+    v.put(AppealVariables.CLIENT_TEXT, Clients.text(c));
     v.put(AppealVariables.CLIENT_HAS_EMAIL, c != null && !Texts.blank(c.getEmail()));
     return v;
   }

@@ -74,6 +74,24 @@ public final class AppealVariables {
   public static final String DELIVERED_AT = "deliveredAt";
   public static final String OUTGOING_NUMBER = "outgoingNumber";
   public static final String BREACH_HELD_BY = "breachHeldBy";
+  // --- the display copies the forms show read-only (written from the appeal's tables, see DISPLAY_COPIES)
+  public static final String CLIENT_ADDRESS = "clientAddress";
+  public static final String CLIENT_POSTAL_CODE = "clientPostalCode";
+  public static final String CLIENT_ID_DOCUMENT = "clientIdDocument";
+  public static final String CLIENT_TEXT = "clientText";
+  public static final String APPEAL_CONTENT = "appealContent";
+  public static final String APPEAL_DEMAND = "appealDemand";
+  public static final String APPEAL_TYPE_TEXT = "appealTypeText";
+  public static final String SUBJECT_TEXT = "subjectText";
+  public static final String CHANNEL_TEXT = "channelText";
+  public static final String RECEIVED_AT_TEXT = "receivedAtText";
+  public static final String SITUATION_AT_TEXT = "situationAtText";
+  public static final String REGULATOR_TEXT = "regulatorText";
+  public static final String RESPONSIBLE_GROUP_TEXT = "responsibleGroupText";
+  public static final String CO_EXECUTOR_GROUP_TEXT = "coExecutorGroupText";
+  public static final String DELIVERED_BY_GROUP_TEXT = "deliveredByGroupText";
+  public static final String MISSING_DETAILS_TEXT = "missingDetailsText";
+  public static final String REQUIRED_DOCUMENTS_TEXT = "requiredDocumentsText";
 
   /**
    * Copies for the forms to show: the client's details and the appeal's text as the application's own tables keep
@@ -82,10 +100,10 @@ public final class AppealVariables {
    * second copy of personal data: the engine's history leaves them out ({@code perf.LeanHistory}).
    */
   public static final Set<String> DISPLAY_COPIES = Set.of(CLIENT_FULL_NAME, CLIENT_EMAIL, CLIENT_PHONE,
-      CLIENT_POSTAL_ADDRESS, "clientAddress", "clientPostalCode", "clientIdDocument", "clientText", "appealContent",
-      "appealDemand", "appealTypeText", "subjectText", "channelText", "receivedAtText", "situationAtText",
-      "regulatorText", "responsibleGroupText", "coExecutorGroupText", "deliveredByGroupText", ANSWER_METHOD_TEXT,
-      ANSWER_DUE_AT_TEXT, LEGAL_DEADLINE_AT_TEXT, "missingDetailsText", "requiredDocumentsText");
+      CLIENT_POSTAL_ADDRESS, CLIENT_ADDRESS, CLIENT_POSTAL_CODE, CLIENT_ID_DOCUMENT, CLIENT_TEXT, APPEAL_CONTENT,
+      APPEAL_DEMAND, APPEAL_TYPE_TEXT, SUBJECT_TEXT, CHANNEL_TEXT, RECEIVED_AT_TEXT, SITUATION_AT_TEXT,
+      REGULATOR_TEXT, RESPONSIBLE_GROUP_TEXT, CO_EXECUTOR_GROUP_TEXT, DELIVERED_BY_GROUP_TEXT, ANSWER_METHOD_TEXT,
+      ANSWER_DUE_AT_TEXT, LEGAL_DEADLINE_AT_TEXT, MISSING_DETAILS_TEXT, REQUIRED_DOCUMENTS_TEXT);
 
   /** The names above (the contract test compares the diagram with them). */
   public static Set<String> all() {
