@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.appealdesk.deadline.CaseClock;
@@ -84,9 +85,8 @@ public class AppealSteps {
       hints.add("Заявитель не указал данные, позволяющие его идентифицировать (ФИО, документ, телефон, e-mail).");
     }
     if (c != null) {
-      List<Appeal> earlier = appeals.findByClientIdAndIdNotOrderByReceivedAtDesc(c.getId(), a.getId()).stream()
-          .filter(e -> e.getType() == a.getType() && Objects.equals(e.getSubject(), a.getSubject()))
-          .filter(e -> e.getAnswerText() != null).toList();
+      List<Appeal> earlier = appeals.answeredOfType(c.getId(), a.getId(), a.getType()).stream()
+          .filter(e -> Objects.equals(e.getSubject(), a.getSubject())).toList();
       if (!earlier.isEmpty()) {
         if ("NONE".equals(suggestion)) {
           suggestion = "REPEAT_WITHOUT_NEW_ARGUMENTS";
@@ -108,7 +108,7 @@ public class AppealSteps {
       return true;
     }
     return c != null && c.getIdentityKey() != null
-        && !appeals.findByClientIdAndIdNotOrderByReceivedAtDesc(c.getId(), a.getId()).isEmpty();
+        && !appeals.otherAppealIds(c.getId(), a.getId(), Limit.of(1)).isEmpty();
   }
 
   /** What the decision tables decided, for the API and the forms; and which definitions decided it (issue 17). */
@@ -279,8 +279,8 @@ public class AppealSteps {
     vars.put(AppealVariables.INFORMATION_RECEIVED_AT, Date.from(receivedAt));
     vars.put("informationNote", Texts.abbreviate(note, Texts.VARIABLE_TEXT_LIMIT));
     vars.put(AppealVariables.MISSING_DETAILS, missing);
-    vars.put("missingDetailsText", MandatoryDetails.texts(missing));
-    vars.put("appealDemand", Texts.abbreviate(a.getDemand(), Texts.VARIABLE_TEXT_LIMIT));
+    vars.put(AppealVariables.MISSING_DETAILS_TEXT, MandatoryDetails.texts(missing));
+    vars.put(AppealVariables.APPEAL_DEMAND, Texts.abbreviate(a.getDemand(), Texts.VARIABLE_TEXT_LIMIT));
     return vars;
   }
 

@@ -2,13 +2,24 @@ package ru.appealdesk.appeal;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface AppealRepository extends JpaRepository<Appeal, Long>, AppealByNumber {
 
   Optional<Appeal> findByIdempotencyKey(String key);
 
-  List<Appeal> findByClientIdAndIdNotOrderByReceivedAtDesc(Long clientId, Long id);
+  /** Whether the client has any appeal besides this one (at most one id is read). */
+  @Query("select e.id from Appeal e where e.client.id = :clientId and e.id <> :id")
+  List<Long> otherAppealIds(@Param("clientId") Long clientId, @Param("id") Long id, Limit limit);
+
+  /** The client's other appeals of this type that were answered, newest first. */
+  @Query("""
+      select e from Appeal e where e.client.id = :clientId and e.id <> :id and e.type = :type
+       and e.answerText is not null order by e.receivedAt desc""")
+  List<Appeal> answeredOfType(@Param("clientId") Long clientId, @Param("id") Long id, @Param("type") AppealType type);
 }
 
 interface ClientRepository extends JpaRepository<Client, Long> {
