@@ -1,8 +1,11 @@
 package ru.appealdesk.perf;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,11 +20,17 @@ import org.springframework.stereotype.Component;
  * Once a minute, only while autovacuum is off, every table of the application's schema that changed by more than
  * autovacuum's own threshold (50 rows + 10 %) since its last analysis is analysed. {@code ANALYZE} reads a sample and
  * takes no lock that blocks reads or writes. With autovacuum on (PostgreSQL's default) this does nothing.
+ * <p>
+ * With several nodes on one database, one sweep runs at a time: a node that finds the session advisory lock
+ * {@link #LOCK} taken by another node's sweep leaves this minute to it.
  */
 @Component
 class TableStatistics {
 
   private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
+
+  /** The advisory lock key of the sweep (a constant of this class, no other lock of the application uses it). */
+  static final long LOCK = 0x41505044_53544154L;
 
   private final JdbcTemplate jdbc;
   private volatile boolean told;
@@ -39,11 +48,33 @@ class TableStatistics {
           told = true;
           log.warn("PostgreSQL autovacuum is off: Appeal Desk analyses the tables that changed itself, once a minute");
         }
-        analyzeStale();
+        sweepUnlessRunningElsewhere();
       }
     } catch (RuntimeException e) {
       log.warn("Table statistics not refreshed: {}", e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Analyses the stale tables while holding {@link #LOCK} on a connection of its own; returns {@code null} when
+   * another session (another node) holds the lock.
+   */
+  List<String> sweepUnlessRunningElsewhere() {
+    return jdbc.execute((ConnectionCallback<List<String>>) c -> {
+      try (Statement s = c.createStatement()) {
+        try (ResultSet r = s.executeQuery("select pg_try_advisory_lock(" + LOCK + ")")) {
+          if (!r.next() || !r.getBoolean(1)) {
+            log.debug("Table statistics are being refreshed by another node");
+            return null;
+          }
+        }
+        try {
+          return analyzeStale();
+        } finally {
+          s.execute("select pg_advisory_unlock(" + LOCK + ")");
+        }
+      }
+    });
   }
 
   /** Analyses the tables of the current schema that changed beyond autovacuum's threshold; returns their names. */

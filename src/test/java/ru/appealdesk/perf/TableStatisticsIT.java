@@ -7,7 +7,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.appealdesk.support.AbstractIntegrationTest;
 
-/** A table that changed beyond autovacuum's threshold is analysed; one that did not is left alone. */
+/**
+ * A table that changed beyond autovacuum's threshold is analysed; one that did not is left alone; while another
+ * session (another node) holds the sweep's lock, this node's sweep leaves the tables to it.
+ */
 class TableStatisticsIT extends AbstractIntegrationTest {
 
   @Autowired
@@ -34,6 +37,22 @@ class TableStatisticsIT extends AbstractIntegrationTest {
       assertThat(statistics.analyzeStale()).noneMatch(t -> t.endsWith(".stats_probe"));
     } finally {
       jdbc.execute("drop table stats_probe");
+    }
+  }
+
+  @Test
+  void leavesTheSweepToTheNodeThatHoldsTheLock() throws Exception {
+    jdbc.execute("create table if not exists stats_probe_locked (id int)");
+    try (var other = jdbc.getDataSource().getConnection(); var s = other.createStatement()) {
+      jdbc.execute("analyze stats_probe_locked");
+      s.execute("insert into stats_probe_locked select generate_series(1, 2000)");
+      s.execute("select pg_stat_force_next_flush()");
+      s.execute("select pg_advisory_lock(" + TableStatistics.LOCK + ")");
+      assertThat(statistics.sweepUnlessRunningElsewhere()).isNull();
+      s.execute("select pg_advisory_unlock(" + TableStatistics.LOCK + ")");
+      assertThat(statistics.sweepUnlessRunningElsewhere()).anyMatch(t -> t.endsWith(".stats_probe_locked"));
+    } finally {
+      jdbc.execute("drop table stats_probe_locked");
     }
   }
 }
