@@ -9,7 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -47,6 +49,7 @@ public class AppealSteps {
   private final AppealRuleRepository rules;
   private final RuntimeService runtime;
   private final RepositoryService repository;
+  private final Map<String, Optional<Instant>> deploymentTimes = new ConcurrentHashMap<>();
 
   AppealSteps(AppealRepository appeals, ClientRepository clients, ConclusionRepository conclusions,
       InformationReceiptRepository information, AppealRuleRepository rules, RuntimeService runtime,
@@ -128,7 +131,7 @@ public class AppealSteps {
     basis.add(a.getJurisdiction() == Jurisdiction.RU ? "Положение, табл. 1 (регистрация), табл. 2 (способ ответа)"
         : "Политика, п. 56 (регистрация), п. 61–62 (способ ответа)");
     a.legalBasis(Texts.abbreviate(String.join("; ", basis), 1000));
-    if (rules.findByAppealId(a.getId()).isEmpty()) {
+    if (rules.recordedIds(a.getId(), Limit.of(1)).isEmpty()) {
       ProcessDefinition pd = repository.getProcessDefinition(processDefinitionId);
       rules.save(new AppealRule(a.getId(), "PROCESS", pd.getKey(), pd.getVersion(), pd.getVersionTag(),
           deployedAt(pd.getDeploymentId()), pd.getId()));
@@ -143,9 +146,18 @@ public class AppealSteps {
     }
   }
 
+  /** A deployment's time never changes: asked once per deployment, not on every routing. */
   private Instant deployedAt(String deploymentId) {
-    Deployment d = repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();
-    return d == null || d.getDeploymentTime() == null ? null : d.getDeploymentTime().toInstant();
+    Optional<Instant> known = deploymentTimes.get(deploymentId);
+    if (known == null) {
+      Deployment d = repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();
+      if (d == null) {
+        return null;
+      }
+      known = Optional.ofNullable(d.getDeploymentTime()).map(Date::toInstant);
+      deploymentTimes.put(deploymentId, known);
+    }
+    return known.orElse(null);
   }
 
   // ---------------------------------------------------------------- registration

@@ -40,4 +40,8 @@ interface InformationReceiptRepository extends JpaRepository<InformationReceipt,
 
 interface AppealRuleRepository extends JpaRepository<AppealRule, Long> {
   List<AppealRule> findByAppealId(Long appealId);
+
+  /** Whether the appeal's deciding models are recorded already (at most one id is read). */
+  @Query("select r.id from AppealRule r where r.appealId = :appealId")
+  List<Long> recordedIds(@Param("appealId") Long appealId, Limit limit);
 }
