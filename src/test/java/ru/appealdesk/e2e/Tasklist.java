@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -27,12 +28,22 @@ final class Tasklist {
     return page;
   }
 
+  /**
+   * Logs in as an employee would: only once Tasklist has loaded its scripts (on a busy machine the login form is
+   * visible before its bindings are, and a form filled that early is sent empty). A failed login leaves a screenshot.
+   */
   Tasklist login(String user, String password) {
     page.navigate(baseUrl + "/camunda/app/tasklist/default/");
+    page.waitForLoadState(LoadState.NETWORKIDLE);
     page.getByPlaceholder("Имя пользователя").fill(user);
     page.getByPlaceholder("Пароль").fill(password);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Войти")).click();
-    assertThat(page.locator(".task-filter").first()).isVisible();
+    try {
+      assertThat(page.locator(".task-filter").first()).isVisible();
+    } catch (AssertionError e) {
+      Chromium.screenshot(page, scenario + "-login-failed");
+      throw e;
+    }
     return this;
   }
 
