@@ -1,12 +1,11 @@
 package ru.appealdesk.perf;
 
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -56,29 +55,30 @@ class TableStatistics {
   }
 
   /**
-   * Analyses the stale tables while holding {@link #LOCK} on a connection of its own; returns {@code null} when
-   * another session (another node) holds the lock.
+   * Analyses the stale tables while holding {@link #LOCK}, all on one connection; returns {@code null} when another
+   * session (another node) holds the lock.
    */
   List<String> sweepUnlessRunningElsewhere() {
     return jdbc.execute((ConnectionCallback<List<String>>) c -> {
-      try (Statement s = c.createStatement()) {
-        try (ResultSet r = s.executeQuery("select pg_try_advisory_lock(" + LOCK + ")")) {
-          if (!r.next() || !r.getBoolean(1)) {
-            log.debug("Table statistics are being refreshed by another node");
-            return null;
-          }
-        }
-        try {
-          return analyzeStale();
-        } finally {
-          s.execute("select pg_advisory_unlock(" + LOCK + ")");
-        }
+      JdbcTemplate session = new JdbcTemplate(new SingleConnectionDataSource(c, true));
+      if (!Boolean.TRUE.equals(session.queryForObject("select pg_try_advisory_lock(?)", Boolean.class, LOCK))) {
+        log.debug("Table statistics are being refreshed by another node");
+        return null;
+      }
+      try {
+        return analyzeStale(session);
+      } finally {
+        session.queryForObject("select pg_advisory_unlock(?)", Boolean.class, LOCK);
       }
     });
   }
 
   /** Analyses the tables of the current schema that changed beyond autovacuum's threshold; returns their names. */
   List<String> analyzeStale() {
+    return analyzeStale(jdbc);
+  }
+
+  private static List<String> analyzeStale(JdbcTemplate jdbc) {
     List<String> stale = jdbc.queryForList("""
         select quote_ident(schemaname) || '.' || quote_ident(relname) from pg_stat_user_tables
          where schemaname = current_schema() and n_mod_since_analyze > 50 + 0.1 * greatest(n_live_tup, 0)
