@@ -148,16 +148,11 @@ public class AppealSteps {
 
   /** A deployment's time never changes: asked once per deployment, not on every routing. */
   private Instant deployedAt(String deploymentId) {
-    Optional<Instant> known = deploymentTimes.get(deploymentId);
-    if (known == null) {
-      Deployment d = repository.createDeploymentQuery().deploymentId(deploymentId).singleResult();
-      if (d == null) {
-        return null;
-      }
-      known = Optional.ofNullable(d.getDeploymentTime()).map(Date::toInstant);
-      deploymentTimes.put(deploymentId, known);
-    }
-    return known.orElse(null);
+    Optional<Instant> known = deploymentTimes.computeIfAbsent(deploymentId, id -> {
+      Deployment d = repository.createDeploymentQuery().deploymentId(id).singleResult();
+      return d == null ? null : Optional.ofNullable(d.getDeploymentTime()).map(Date::toInstant);
+    });
+    return known == null ? null : known.orElse(null);
   }
 
   // ---------------------------------------------------------------- registration
