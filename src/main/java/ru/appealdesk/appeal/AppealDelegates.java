@@ -52,11 +52,18 @@ class AppealDelegates {
   }
 
   /** JSON field of the API → key of the intake form, so Tasklist messages name what the employee sees. */
-  private static final Map<String, String> FORM_KEYS = Map.ofEntries(Map.entry("type", "appealType"),
-      Map.entry("content", "appealContent"), Map.entry("demand", "appealDemand"), Map.entry("receivedAt", "receivedOn"),
-      Map.entry("client.fullName", "clientFullName"), Map.entry("client.phone", "clientPhone"),
-      Map.entry("client.email", "clientEmail"), Map.entry("client.postalAddress", "clientAddress"),
-      Map.entry("client.postalCode", "clientPostalCode"), Map.entry("client.idDocument", "clientIdDocument"));
+  private static String formKey(String apiField) {
+    if (apiField.startsWith("client.")) {
+      return ClientDetails.formField(apiField.substring("client.".length()));
+    }
+    return switch (apiField) {
+      case "type" -> AppealVariables.APPEAL_TYPE;
+      case "content" -> AppealVariables.APPEAL_CONTENT;
+      case "demand" -> AppealVariables.APPEAL_DEMAND;
+      case "receivedAt" -> "receivedOn";
+      default -> apiField;
+    };
+  }
 
   /**
    * {@code ${acceptAppeal}}: started from Tasklist with the intake form, records and numbers the appeal like the API
@@ -69,26 +76,26 @@ class AppealDelegates {
         return;
       }
       FormValues f = FormValues.of(execution, jurisdiction(execution).zone());
-      String type = f.text("appealType");
+      String type = f.text(AppealVariables.APPEAL_TYPE);
       String subject = f.text("subject");
       if (subject == null && type != null) {
         subject = f.text("subject" + type.charAt(0) + type.substring(1).toLowerCase());
       }
       NewAppeal in;
       try {
-        in = new NewAppeal(f.text("jurisdiction"), type, subject, f.text("channel"), f.dateTime("receivedOn"),
-            f.text("language"), new ClientDetails(f.text("clientFullName"), f.text("clientPhone"),
-                f.text("clientEmail"), f.text("clientAddress"), f.text("clientPostalCode"), f.text("clientIdDocument")),
-            f.text("appealContent"), f.text("appealDemand"), f.text("situationPlace"), f.dateTime("situationAt"),
-            f.text("contractNumber"), f.bool("writtenAnswerRequested", false), f.dateTime("discoveredOn"),
-            f.text("applicationReason"), null, null);
+        in = new NewAppeal(f.text(AppealVariables.JURISDICTION), type, subject, f.text(AppealVariables.CHANNEL),
+            f.dateTime("receivedOn"), f.text(AppealVariables.LANGUAGE), ClientDetails.fromForm(f),
+            f.text(AppealVariables.APPEAL_CONTENT), f.text(AppealVariables.APPEAL_DEMAND),
+            f.text(AppealVariables.SITUATION_PLACE), f.dateTime(AppealVariables.SITUATION_AT),
+            f.text(AppealVariables.CONTRACT_NUMBER), f.bool(AppealVariables.WRITTEN_ANSWER_REQUESTED, false),
+            f.dateTime("discoveredOn"), f.text(AppealVariables.APPLICATION_REASON), null, null);
         Map<String, Object> vars = intake.acceptStartedInTasklist(execution.getProcessInstanceId(), in);
         execution.setProcessBusinessKey((String) vars.get(AppealVariables.APPEAL_NUMBER));
         execution.setVariables(vars);
       } catch (BadRequestException e) {
         List<String> problems = new ArrayList<>();
         for (FieldProblem p : e.problems()) {
-          problems.add(FORM_KEYS.getOrDefault(p.field(), p.field()) + ": " + p.message());
+          problems.add(formKey(p.field()) + ": " + p.message());
         }
         throw new ProcessEngineException("Форма заполнена неверно — " + String.join("; ", problems));
       }

@@ -37,14 +37,10 @@ class AppealListeners {
    * formats): a refusal names the form's labels.
    */
   private ClientDetails clientDetails(DelegateTask task, FormValues f) {
-    ClientDetails details = new ClientDetails(f.text("clientFullName"), f.text("clientPhone"), f.text("clientEmail"),
-        f.text("clientAddress"), f.text("clientPostalCode"), f.text("clientIdDocument"));
+    ClientDetails details = ClientDetails.fromForm(f);
     Map<String, String> problems = new java.util.LinkedHashMap<>();
-    validator.validate(details).forEach(v -> {
-      String property = v.getPropertyPath().toString();
-      String key = "client" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
-      problems.put(key.equals("clientPostalAddress") ? "clientAddress" : key, v.getMessage());
-    });
+    validator.validate(details)
+        .forEach(v -> problems.put(ClientDetails.formField(v.getPropertyPath().toString()), v.getMessage()));
     FormRefusedException.refuseIfAny(task, problems);
     return details;
   }
@@ -90,8 +86,9 @@ class AppealListeners {
     return task -> {
       FormValues f = form(task);
       ClientDetails details = clientDetails(task, f);
-      Map<String, Object> vars = steps.completeRegistration(number(task), details, f.text("appealDemand"),
-          f.text("situationPlace"), f.instant("situationAt"), f.text("contractNumber"));
+      Map<String, Object> vars = steps.completeRegistration(number(task), details,
+          f.text(AppealVariables.APPEAL_DEMAND), f.text(AppealVariables.SITUATION_PLACE),
+          f.instant(AppealVariables.SITUATION_AT), f.text(AppealVariables.CONTRACT_NUMBER));
       task.getExecution().setVariables(vars);
       task.getExecution().setVariable(AppealVariables.REGISTERED_AT, Date.from(steps.register(number(task))));
     };
@@ -118,8 +115,9 @@ class AppealListeners {
       FormValues f = form(task);
       ClientDetails details = clientDetails(task, f);
       Map<String, Object> vars = steps.informationRecorded(number(task), f.text("informationNote"),
-          f.instant("informationReceivedOn"), details, f.text("appealDemand"), f.text("situationPlace"),
-          f.instant("situationAt"), f.text("contractNumber"));
+          f.instant("informationReceivedOn"), details, f.text(AppealVariables.APPEAL_DEMAND),
+          f.text(AppealVariables.SITUATION_PLACE), f.instant(AppealVariables.SITUATION_AT),
+          f.text(AppealVariables.CONTRACT_NUMBER));
       task.getExecution().setVariables(vars);
     };
   }

@@ -50,11 +50,11 @@ final class AppealTexts {
     v.put(AppealVariables.RECEIVED_AT_TEXT, dateTime(a.getReceivedAt(), a.getJurisdiction()));
     v.put(AppealVariables.APPEAL_CONTENT, Texts.abbreviate(a.getContent(), Texts.VARIABLE_TEXT_LIMIT));
     v.put(AppealVariables.APPEAL_DEMAND, Texts.abbreviate(a.getDemand(), Texts.VARIABLE_TEXT_LIMIT));
-    v.put("situationPlace", a.getSituationPlace());
-    v.put("situationAt", a.getSituationAt() == null ? null
+    v.put(AppealVariables.SITUATION_PLACE, a.getSituationPlace());
+    v.put(AppealVariables.SITUATION_AT, a.getSituationAt() == null ? null
         : a.getSituationAt().atZone(a.getJurisdiction().zone()).toLocalDateTime().toString());
     v.put(AppealVariables.SITUATION_AT_TEXT, dateTime(a.getSituationAt(), a.getJurisdiction()));
-    v.put("contractNumber", a.getContractNumber());
+    v.put(AppealVariables.CONTRACT_NUMBER, a.getContractNumber());
     v.put(AppealVariables.REGULATOR_TEXT, regulatorText(a));
     v.put("conclusions", "");
     return v;

@@ -31,6 +31,9 @@ public final class AppealVariables {
   public static final String CLIENT_PHONE = "clientPhone";
   public static final String CLIENT_POSTAL_ADDRESS = "clientPostalAddress";
   public static final String CLIENT_HAS_EMAIL = "clientHasEmail";
+  public static final String SITUATION_PLACE = "situationPlace";
+  public static final String SITUATION_AT = "situationAt";
+  public static final String CONTRACT_NUMBER = "contractNumber";
   // --- the check and the decision tables
   public static final String DETAILS_COMPLETE = "detailsComplete";
   public static final String MISSING_DETAILS = "missingDetails";

@@ -17,6 +17,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import ru.appealdesk.appeal.AppealVariables;
 import ru.appealdesk.deadline.Jurisdiction;
 import ru.appealdesk.tasklist.TasklistDays;
 
@@ -206,17 +207,17 @@ public class TasklistFilters implements ApplicationRunner {
     // Tasklist shows the first two under each task and the rest on expanding; absent ones are skipped,
     // so an appeal shows its number and client, a KZ restructuring (caseNumber, borrowerFullName) its own.
     // Words, not codes: the *Text variables the appeal service writes (dates with the zone, «04.12.2026 23:59 (МСК)»).
-    v.put("appealNumber", "Номер");
+    v.put(AppealVariables.APPEAL_NUMBER, "Номер");
     v.put("caseNumber", "Номер");
-    v.put("clientFullName", "Клиент");
+    v.put(AppealVariables.CLIENT_FULL_NAME, "Клиент");
     v.put("borrowerFullName", "Заемщик");
-    v.put("answerDueAtText", "Срок ответа");
-    v.put("appealTypeText", "Тип");
-    v.put("subjectText", "Тема");
-    v.put("channelText", "Способ обращения");
-    v.put("receivedAtText", "Получено");
-    v.put("contractNumber", "Договор");
-    v.put("jurisdiction", "Страна");
+    v.put(AppealVariables.ANSWER_DUE_AT_TEXT, "Срок ответа");
+    v.put(AppealVariables.APPEAL_TYPE_TEXT, "Тип");
+    v.put(AppealVariables.SUBJECT_TEXT, "Тема");
+    v.put(AppealVariables.CHANNEL_TEXT, "Способ обращения");
+    v.put(AppealVariables.RECEIVED_AT_TEXT, "Получено");
+    v.put(AppealVariables.CONTRACT_NUMBER, "Договор");
+    v.put(AppealVariables.JURISDICTION, "Страна");
     return v;
   }
 }

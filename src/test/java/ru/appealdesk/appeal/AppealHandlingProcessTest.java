@@ -196,6 +196,27 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
   }
 
   @Test
+  void theRegistrationFormsClientDetailsAreCheckedLikeTheApisAndTheRefusalNamesTheFormsLabels() {
+    ClientDetails noDocument = new ClientDetails("Сидорова Анна", "+7 901 000-00-01", null, "г. Тула, ул. Мира, 7",
+        "300002", null);
+    ProcessInstance pi = start("RU", "COMPLAINT", "EMPLOYEE_CONDUCT", "PHONE", noDocument, true, false);
+
+    assertThatThrownBy(() -> complete(task("Task_RegisterAppeal", pi), withVariables("originalMarked", true,
+        AppealVariables.CLIENT_PHONE, "позвонить вечером", AppealVariables.CLIENT_POSTAL_CODE, "30")))
+        .hasMessageContaining("Телефон: номер телефона").hasMessageContaining("Почтовый индекс: почтовый индекс")
+        .hasMessageNotContaining("clientPhone");
+    assertThat(pi).isWaitingAt("Task_RegisterAppeal");
+
+    complete(task("Task_RegisterAppeal", pi), withVariables("originalMarked", true,
+        AppealVariables.CLIENT_EMAIL, "anna.sidorova@example.ru", AppealVariables.CLIENT_ID_DOCUMENT, "4510 123456"));
+    assertThat(pi).isWaitingAt("Task_PrepareAnswer");
+    Client c = flows.appeal(pi).getClient();
+    Assertions.assertThat(c.getEmail()).isEqualTo("anna.sidorova@example.ru");
+    Assertions.assertThat(c.getIdDocument()).isEqualTo("4510 123456");
+    Assertions.assertThat(c.getPhone()).isEqualTo("+7 901 000-00-01");
+  }
+
+  @Test
   void registrationOverdueIsRecordedAndEscalatedOnceToTheAppealsController() {
     ProcessInstance pi = start("RU", "COMPLAINT", "OFFICE_HOURS", "LETTER", client(document()), true, false);
     assertThat(pi).isWaitingAt("Task_RegisterAppeal");
@@ -548,5 +569,12 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
     assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(AppealIntake.PROCESS_KEY, Map.of(
         "jurisdiction", "RU", "appealType", "COMPLAINT", "channel", "PIGEON", "appealContent", "x")))
         .hasMessageContaining("channel");
+    // a refusal of the intake names the start form's keys, not the API's JSON fields
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(AppealIntake.PROCESS_KEY, Map.of(
+        "jurisdiction", "RU", "appealType", "COMPLAINT", "channel", "EMAIL", "language", "ru",
+        "clientFullName", "Кузнецова Ольга", "clientEmail", "не-адрес", "clientPostalCode", "1",
+        "appealContent", "Прошу пересчитать пени по договору.")))
+        .hasMessageContaining("clientEmail: ").hasMessageContaining("clientPostalCode: ")
+        .hasMessageNotContaining("client.email");
   }
 }
