@@ -19,6 +19,7 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Service;
+import ru.appealdesk.platform.TransactionMemo;
 
 /**
  * The words behind the codes of an appeal. The subjects a client may choose are the deployed {@code appeal-routing}
@@ -78,19 +79,36 @@ public class AppealVocabulary {
     return Optional.ofNullable(code == null ? null : current().byCode().get(code));
   }
 
+  /**
+   * The vocabulary of the latest deployed table. Which definition is the latest is asked once per transaction (an
+   * intake, a report and a Tasklist page name many subjects in one); a redeploy, on any node, applies to the next one.
+   */
   private Snapshot current() {
-    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ROUTING)
-        .latestVersion().singleResult();
-    if (latest == null) {
+    String latestId = TransactionMemo.get(LATEST, this::latestDefinitionId);
+    if (latestId == null || latestId.isEmpty()) {
       return new Snapshot("", Map.of(), Map.of());
     }
     Snapshot s = snapshot.get();
-    if (s != null && s.definitionId().equals(latest.getId())) {
+    if (s != null && s.definitionId().equals(latestId)) {
       return s;
     }
-    Snapshot fresh = read(latest.getId(), repository.getDmnModelInstance(latest.getId()));
+    Snapshot fresh = read(latestId, repository.getDmnModelInstance(latestId));
     snapshot.set(fresh);
     return fresh;
+  }
+
+  /** The memo's key: the id of the latest {@code appeal-routing} definition ("" when none is deployed). */
+  private static final Object LATEST = new Object() {
+    @Override
+    public String toString() {
+      return "appealdesk.latestRoutingDefinition";
+    }
+  };
+
+  private String latestDefinitionId() {
+    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ROUTING)
+        .latestVersion().singleResult();
+    return latest == null ? "" : latest.getId();
   }
 
   static Snapshot read(String definitionId, DmnModelInstance model) {

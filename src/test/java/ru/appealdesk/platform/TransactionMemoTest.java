@@ -5,42 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.appealdesk.support.NoResourceTransactions;
 
 class TransactionMemoTest {
-
-  /** Transactions without a resource: enough for Spring's synchronization, which is what the memo lives in. */
-  static final class NoResourceTransactions extends AbstractPlatformTransactionManager {
-    @Override
-    protected Object doGetTransaction() {
-      return new Object();
-    }
-
-    @Override
-    protected boolean isExistingTransaction(Object transaction) {
-      return TransactionSynchronizationManager.isActualTransactionActive();
-    }
-
-    @Override
-    protected void doBegin(Object transaction, TransactionDefinition definition) {}
-
-    @Override
-    protected Object doSuspend(Object transaction) {
-      return new Object();
-    }
-
-    @Override
-    protected void doResume(Object transaction, Object suspendedResources) {}
-
-    @Override
-    protected void doCommit(DefaultTransactionStatus status) {}
-
-    @Override
-    protected void doRollback(DefaultTransactionStatus status) {}
-  }
 
   final NoResourceTransactions manager = new NoResourceTransactions();
   final TransactionTemplate required = new TransactionTemplate(manager);
