@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.context.event.EventListener;
@@ -49,11 +48,12 @@ public class AppealSteps {
   private final AppealRuleRepository rules;
   private final RuntimeService runtime;
   private final RepositoryService repository;
+  private final LatestDecisions decisions;
   private final Map<String, Optional<Instant>> deploymentTimes = new ConcurrentHashMap<>();
 
   AppealSteps(AppealRepository appeals, ClientRepository clients, ConclusionRepository conclusions,
       InformationReceiptRepository information, AppealRuleRepository rules, RuntimeService runtime,
-      RepositoryService repository) {
+      RepositoryService repository, LatestDecisions decisions) {
     this.appeals = appeals;
     this.clients = clients;
     this.conclusions = conclusions;
@@ -61,6 +61,7 @@ public class AppealSteps {
     this.rules = rules;
     this.runtime = runtime;
     this.repository = repository;
+    this.decisions = decisions;
   }
 
   // ---------------------------------------------------------------- check and routing
@@ -136,12 +137,8 @@ public class AppealSteps {
       rules.save(new AppealRule(a.getId(), "PROCESS", pd.getKey(), pd.getVersion(), pd.getVersionTag(),
           deployedAt(pd.getDeploymentId()), pd.getId()));
       for (String key : DECISIONS) {
-        DecisionDefinition dd = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).latestVersion()
-            .singleResult();
-        if (dd != null) {
-          rules.save(new AppealRule(a.getId(), "DECISION", dd.getKey(), dd.getVersion(), dd.getVersionTag(),
-              deployedAt(dd.getDeploymentId()), dd.getId()));
-        }
+        decisions.of(key).ifPresent(dd -> rules.save(new AppealRule(a.getId(), "DECISION", dd.getKey(),
+            dd.getVersion(), dd.getVersionTag(), deployedAt(dd.getDeploymentId()), dd.getId())));
       }
     }
   }

@@ -19,7 +19,6 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Service;
-import ru.appealdesk.platform.TransactionMemo;
 
 /**
  * The words behind the codes of an appeal. The subjects a client may choose are the deployed {@code appeal-routing}
@@ -49,10 +48,12 @@ public class AppealVocabulary {
   private record Snapshot(String definitionId, Map<AppealType, List<Term>> byType, Map<String, Term> byCode) {}
 
   private final RepositoryService repository;
+  private final LatestDecisions decisions;
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-  AppealVocabulary(RepositoryService repository) {
+  AppealVocabulary(RepositoryService repository, LatestDecisions decisions) {
     this.repository = repository;
+    this.decisions = decisions;
   }
 
   /** The appeal types, named. */
@@ -84,8 +85,8 @@ public class AppealVocabulary {
    * intake, a report and a Tasklist page name many subjects in one); a redeploy, on any node, applies to the next one.
    */
   private Snapshot current() {
-    String latestId = TransactionMemo.get(LATEST, this::latestDefinitionId);
-    if (latestId == null || latestId.isEmpty()) {
+    String latestId = decisions.of(ROUTING).map(DecisionDefinition::getId).orElse(null);
+    if (latestId == null) {
       return new Snapshot("", Map.of(), Map.of());
     }
     Snapshot s = snapshot.get();
@@ -95,20 +96,6 @@ public class AppealVocabulary {
     Snapshot fresh = read(latestId, repository.getDmnModelInstance(latestId));
     snapshot.set(fresh);
     return fresh;
-  }
-
-  /** The memo's key: the id of the latest {@code appeal-routing} definition ("" when none is deployed). */
-  private static final Object LATEST = new Object() {
-    @Override
-    public String toString() {
-      return "appealdesk.latestRoutingDefinition";
-    }
-  };
-
-  private String latestDefinitionId() {
-    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ROUTING)
-        .latestVersion().singleResult();
-    return latest == null ? "" : latest.getId();
   }
 
   static Snapshot read(String definitionId, DmnModelInstance model) {

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.DecisionDefinitionQuery;
@@ -30,7 +31,7 @@ class AppealVocabularyTest {
   final RepositoryService repository = mock(RepositoryService.class);
   final DecisionDefinitionQuery query = mock(DecisionDefinitionQuery.class, RETURNS_SELF);
   final TransactionTemplate transaction = new TransactionTemplate(new NoResourceTransactions());
-  final AppealVocabulary vocabulary = new AppealVocabulary(repository);
+  final AppealVocabulary vocabulary = new AppealVocabulary(repository, new LatestDecisions(repository));
   DmnModelInstance shipped;
 
   @BeforeEach
@@ -46,7 +47,8 @@ class AppealVocabularyTest {
   void latestIs(String id) {
     DecisionDefinition d = mock(DecisionDefinition.class);
     when(d.getId()).thenReturn(id);
-    when(query.singleResult()).thenReturn(d);
+    when(d.getKey()).thenReturn("appeal-routing");
+    when(query.list()).thenReturn(List.of(d));
   }
 
   @Test
@@ -58,7 +60,7 @@ class AppealVocabularyTest {
       assertThat(vocabulary.subjects("RU", "COMPLAINT")).extracting(AppealVocabulary.Term::code)
           .contains("LOAN_TERMS");
     });
-    verify(query, times(1)).singleResult();
+    verify(query, times(1)).list();
     verify(repository, times(1)).getDmnModelInstance("appeal-routing:1:a");
   }
 
@@ -66,12 +68,12 @@ class AppealVocabularyTest {
   void outsideATransactionEveryCallAsksAndTheNextTransactionSeesARedeploy() {
     vocabulary.subject("LOAN_TERMS");
     vocabulary.subject("LOAN_TERMS");
-    verify(query, times(2)).singleResult();
+    verify(query, times(2)).list();
     verify(repository, times(1)).getDmnModelInstance("appeal-routing:1:a");
 
     latestIs("appeal-routing:2:b");
     transaction.executeWithoutResult(s -> vocabulary.subject("LOAN_TERMS"));
-    verify(query, times(3)).singleResult();
+    verify(query, times(3)).list();
     verify(repository, times(1)).getDmnModelInstance("appeal-routing:2:b");
   }
 }
