@@ -38,7 +38,7 @@ class AppealController {
 
   /** What the intake answers; {@code statusToken} lets the client follow the appeal at {@code statusUrl}. */
   record Created(String number, String status, String statusText, String responsibleGroup, String answerDueAt,
-      String statusToken, String statusUrl) {}
+      String statusToken, String statusUrl, String processInstanceId) {}
 
   @PostMapping
   ResponseEntity<Created> create(@RequestBody NewAppeal body,
@@ -59,7 +59,7 @@ class AppealController {
     Appeal a = result.appeal();
     Created created = new Created(a.getNumber(), a.getStatus().name(), a.getStatus().text(), a.getResponsibleGroup(),
         AppealTexts.iso(a.getAnswerDueAt(), a.getJurisdiction()), a.getStatusToken(),
-        "/status/" + a.getNumber() + "?token=" + a.getStatusToken());
+        "/status/" + a.getNumber() + "?token=" + a.getStatusToken(), a.getProcessInstanceId());
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/api/appeals/" + a.getNumber()))
         .header("Idempotent-Replayed", Boolean.toString(result.replayed()))

@@ -121,6 +121,10 @@ class AppealApiTest extends AbstractIntegrationTest {
     assertThat(json.readTree(second.body()).get("number").asText()).isEqualTo(number);
     assertThat(second.headers().firstValue("Idempotent-Replayed")).hasValue("true");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isEqualTo(1);
+    String processInstanceId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .singleResult().getId();
+    assertThat(json.readTree(first.body()).get("processInstanceId").asText()).isEqualTo(processInstanceId);
+    assertThat(json.readTree(second.body()).get("processInstanceId").asText()).isEqualTo(processInstanceId);
 
     HttpResponse<String> other = api().postJson("/api/appeals", complaint(), "Idempotency-Key", key);
     assertThat(other.statusCode()).isEqualTo(409);
