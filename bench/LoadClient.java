@@ -673,8 +673,8 @@ final class Cloner {
 
 /**
  * A poor man's profiler: thread dumps of the application while it is loaded; for every busy request thread it counts
- * the innermost frame of our own code ({@code ru.appealdesk}) or, when there is none, the top frame plus the first
- * Camunda frame.
+ * its top frame, the engine's work below our own code (its database operation and what asked for it) and the innermost
+ * frame of our own code ({@code ru.appealdesk}, without the pass-through command interceptor).
  */
 final class Sampler {
   private final Thread thread;
@@ -703,18 +703,26 @@ final class Sampler {
             String ours = null;
             String top = null;
             String camunda = null;
+            String engineOp = null;
             for (String line : block.split("\n")) {
               String l = line.trim();
               if (!l.startsWith("at ")) continue;
               String frame = l.substring(3).replaceAll("\\(.*", "");
               if (top == null) top = frame;
-              if (ours == null && frame.startsWith("ru.appealdesk.")) ours = frame;
-              if (camunda == null && frame.startsWith("org.camunda.bpm.engine.impl.") && !frame.contains(".interceptor.")) {
-                camunda = frame;
+              // the application's command interceptor wraps every engine command: it is a pass-through, not a cost
+              if (ours == null && frame.startsWith("ru.appealdesk.") && !frame.contains("Interceptor.")) ours = frame;
+              if (ours == null && frame.startsWith("org.camunda.bpm.engine.impl.") && !frame.contains(".interceptor.")) {
+                // the database operation (DbSqlSession: select or flush) and what asked for it (an entity manager's
+                // query, a command, a service call): the innermost engine frame of each kind
+                boolean db = frame.startsWith("org.camunda.bpm.engine.impl.db.");
+                if (db && camunda == null) camunda = frame;
+                if (!db && engineOp == null && !frame.startsWith("org.camunda.bpm.engine.impl.util.")) engineOp = frame;
               }
             }
             if (top == null) continue;
-            String key = ours != null ? top + " ← " + ours : camunda != null ? top + " ← " + camunda : top;
+            // the engine's work on behalf of the innermost frame of our code, if any
+            String key = top + (camunda != null ? " ← " + camunda : "") + (engineOp != null ? " ← " + engineOp : "")
+                + (ours != null ? " ← " + ours : "");
             counts.merge(key, 1, Integer::sum);
             counts.merge("(samples)", 1, Integer::sum);
           }
@@ -1688,8 +1696,10 @@ final class Bench {
     int total = counts.getOrDefault("(samples)", 0);
     b.append("\n## Where the product's ").append(what).append(" spends its time\n\n");
     b.append("Thread dumps of the application (`jcmd Thread.print` every 0.5 s during the product's ").append(what)
-        .append(" windows), ").append(total).append(" samples of busy request threads, counted by their top frame and the ")
-        .append("innermost frame of Appeal Desk's own code (else the first Camunda frame). `sun.nio.ch.Net.poll` on top ")
+        .append(" windows), ").append(total).append(" samples of busy request threads, counted by their top frame, the ")
+        .append("engine's work below Appeal Desk's code (if any: its database operation and the innermost engine frame ")
+        .append("that asked for it) and the innermost frame of Appeal Desk's own code ")
+        .append("(its command interceptor, a pass-through around every engine command, not counted). `sun.nio.ch.Net.poll` on top ")
         .append("means the thread waits for PostgreSQL's answer (a lock or the query itself).\n\n| share | frame |\n|---|---|\n");
     counts.entrySet().stream().filter(e -> !e.getKey().equals("(samples)"))
         .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
