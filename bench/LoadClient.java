@@ -680,7 +680,7 @@ final class Sampler {
   private final Thread thread;
   private volatile boolean running = true;
 
-  private Sampler(long pid, Map<String, Integer> counts) {
+  private Sampler(long pid, Map<String, Integer> counts, String threadPrefix) {
     thread = new Thread(() -> {
       while (running) {
         try {
@@ -691,7 +691,7 @@ final class Sampler {
           }
           p.waitFor();
           for (String block : out.split("\n\n")) {
-            if (!block.startsWith("\"http-nio") || block.contains("java.lang.Thread.State: WAITING")
+            if (!block.startsWith("\"" + threadPrefix) || block.contains("java.lang.Thread.State: WAITING")
                 || block.contains("java.lang.Thread.State: TIMED_WAITING")) {
               continue;
             }
@@ -738,8 +738,14 @@ final class Sampler {
     thread.start();
   }
 
+  /** Samples the busy request threads. */
   static Sampler start(long pid, Map<String, Integer> counts) {
-    return pid > 0 ? new Sampler(pid, counts) : null;
+    return start(pid, counts, "http-nio");
+  }
+
+  /** Samples the busy threads whose name starts with {@code threadPrefix} (the job executor: camundaTaskExecutor). */
+  static Sampler start(long pid, Map<String, Integer> counts, String threadPrefix) {
+    return pid > 0 ? new Sampler(pid, counts, threadPrefix) : null;
   }
 
   void stop() throws InterruptedException {
@@ -910,6 +916,7 @@ final class Bench {
   private Cloner.Cleanup afterTasklist;
   private final Map<String, Integer> intakeProfile = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, Integer> lifecycleProfile = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> stormProfile = new java.util.concurrent.ConcurrentHashMap<>();
   /** Scenario 5: rows written per appeal and table (total, inserted, updated, deleted), per target. */
   private final Map<String, Map<String, double[]>> writesPerTable = new LinkedHashMap<>();
   private final String loadStart = loadAverage();
@@ -1243,6 +1250,7 @@ final class Bench {
             loaded.get() / load, loaded.get()));
         n = loaded.get();
       }
+      Sampler sampler = t == product ? Sampler.start(cfg.appPid(), stormProfile, "camundaTaskExecutor") : null;
       long t0 = System.nanoTime();
       rest.must(cfg.admin(), "PUT", defs, Json.write(Json.map("processDefinitionKey", t.processKey(),
           "suspended", false, "includeJobs", true)));
@@ -1264,6 +1272,7 @@ final class Bench {
         sleep(cfg.smoke() ? 50 : 250);
       }
       double s = (System.nanoTime() - t0) / 1e9;
+      if (sampler != null) sampler.stop();
       log("storm %s: %s after %.1f s (escalations %d, breaches %d)", t.name(), done ? "complete" : "INCOMPLETE", s, esc, breach);
       if (!done) {
         notes.add("Escalation storm of " + t.name() + " did not complete within " + cfg.stormTimeoutSeconds() + " s: "
@@ -1667,8 +1676,9 @@ final class Bench {
           prod.getOrDefault(x, new double[4])[0])).forEach(table -> b.append("| `").append(table).append("` | ")
           .append(tableCell(prod.get(table))).append(" | ").append(tableCell(rawT.get(table))).append(" |\n"));
     }
-    profile(b, "intake", intakeProfile);
-    profile(b, "full lifecycle", lifecycleProfile);
+    profile(b, "intake", intakeProfile, "windows", "request threads");
+    profile(b, "full lifecycle", lifecycleProfile, "windows", "request threads");
+    profile(b, "escalation storm", stormProfile, "run", "job executor threads");
     b.append("\n## Notes of this run\n\n");
     if (notes.isEmpty()) {
       b.append("- none\n");
@@ -1689,14 +1699,16 @@ final class Bench {
     return v == null ? "—" : String.format(Locale.ROOT, "%.1f (%.1f / %.1f / %.1f)", v[0], v[1], v[2], v[3]);
   }
 
-  private static void profile(StringBuilder b, String what, Map<String, Integer> counts) {
+  private static void profile(StringBuilder b, String what, Map<String, Integer> counts, String during,
+      String threads) {
     if (counts.isEmpty()) {
       return;
     }
     int total = counts.getOrDefault("(samples)", 0);
     b.append("\n## Where the product's ").append(what).append(" spends its time\n\n");
     b.append("Thread dumps of the application (`jcmd Thread.print` every 0.5 s during the product's ").append(what)
-        .append(" windows), ").append(total).append(" samples of busy request threads, counted by their top frame, the ")
+        .append(" ").append(during).append("), ").append(total).append(" samples of busy ").append(threads)
+        .append(", counted by their top frame, the ")
         .append("engine's work below Appeal Desk's code (if any: its database operation and the innermost engine frame ")
         .append("that asked for it) and the innermost frame of Appeal Desk's own code ")
         .append("(its command interceptor, a pass-through around every engine command, not counted). `sun.nio.ch.Net.poll` on top ")
