@@ -136,6 +136,23 @@ class ApiFuzzTest extends AbstractIntegrationTest {
     return null;
   }
 
+  @Autowired
+  org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext web;
+  @Autowired
+  org.springframework.boot.autoconfigure.web.servlet.MultipartProperties multipart;
+
+  /**
+   * A body Tomcat does not swallow is answered by a closed connection: the client's unsent bytes reset it and the
+   * answer (a Russian problem, a 403) is lost. Every request up to the accepted upload size must be swallowed.
+   */
+  @Test
+  void anAnswerGivenWithoutReadingTheBodyIsNotLostUpToTheUploadLimit() {
+    var tomcat = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer) web.getWebServer();
+    Object swallow = tomcat.getTomcat().getConnector().getProperty("maxSwallowSize");
+    assertThat(((Number) swallow).longValue()).as("Tomcat's maxSwallowSize")
+        .isGreaterThanOrEqualTo(multipart.getMaxRequestSize().toBytes());
+  }
+
   @Test
   void badRequestsNeverBreakTheApiNorLeakIntoTheLog(CapturedOutput output) throws Exception {
     List<Target> targets = targets();
