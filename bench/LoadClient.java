@@ -677,6 +677,8 @@ final class Cloner {
  * frame of our own code ({@code ru.appealdesk}, without the pass-through command interceptor).
  */
 final class Sampler {
+  /** The credentials cache's command interceptor: a pass-through around every engine command, not a cost. */
+  private static final String COMMAND_INTERCEPTOR = "ru.appealdesk.platform.IdentityChangePlugin$Interceptor.";
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -702,7 +704,7 @@ final class Sampler {
             }
             String ours = null;
             String top = null;
-            String camunda = null;
+            String dbOp = null;
             String engineOp = null;
             for (String line : block.split("\n")) {
               String l = line.trim();
@@ -710,18 +712,20 @@ final class Sampler {
               String frame = l.substring(3).replaceAll("\\(.*", "");
               if (top == null) top = frame;
               // the application's command interceptor wraps every engine command: it is a pass-through, not a cost
-              if (ours == null && frame.startsWith("ru.appealdesk.") && !frame.contains("Interceptor.")) ours = frame;
+              if (ours == null && frame.startsWith("ru.appealdesk.") && !frame.startsWith(COMMAND_INTERCEPTOR)) {
+                ours = frame;
+              }
               if (ours == null && frame.startsWith("org.camunda.bpm.engine.impl.") && !frame.contains(".interceptor.")) {
                 // the database operation (DbSqlSession: select or flush) and what asked for it (an entity manager's
                 // query, a command, a service call): the innermost engine frame of each kind
                 boolean db = frame.startsWith("org.camunda.bpm.engine.impl.db.");
-                if (db && camunda == null) camunda = frame;
+                if (db && dbOp == null) dbOp = frame;
                 if (!db && engineOp == null && !frame.startsWith("org.camunda.bpm.engine.impl.util.")) engineOp = frame;
               }
             }
             if (top == null) continue;
             // the engine's work on behalf of the innermost frame of our code, if any
-            String key = top + (camunda != null ? " ← " + camunda : "") + (engineOp != null ? " ← " + engineOp : "")
+            String key = top + (dbOp != null ? " ← " + dbOp : "") + (engineOp != null ? " ← " + engineOp : "")
                 + (ours != null ? " ← " + ours : "");
             counts.merge(key, 1, Integer::sum);
             counts.merge("(samples)", 1, Integer::sum);
