@@ -34,8 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,9 +140,9 @@ class ApiFuzzTest extends AbstractIntegrationTest {
   }
 
   @Autowired
-  org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext web;
+  ServletWebServerApplicationContext web;
   @Autowired
-  org.springframework.boot.autoconfigure.web.servlet.MultipartProperties multipart;
+  MultipartProperties multipart;
 
   /**
    * A body Tomcat does not swallow is answered by a closed connection: the client's unsent bytes reset it and the
@@ -147,7 +150,7 @@ class ApiFuzzTest extends AbstractIntegrationTest {
    */
   @Test
   void anAnswerGivenWithoutReadingTheBodyIsNotLostUpToTheUploadLimit() {
-    var tomcat = (org.springframework.boot.web.embedded.tomcat.TomcatWebServer) web.getWebServer();
+    var tomcat = (TomcatWebServer) web.getWebServer();
     Object swallow = tomcat.getTomcat().getConnector().getProperty("maxSwallowSize");
     assertThat(((Number) swallow).longValue()).as("Tomcat's maxSwallowSize")
         .isGreaterThanOrEqualTo(multipart.getMaxRequestSize().toBytes());
