@@ -27,6 +27,7 @@ import ru.appealdesk.deadline.Jurisdiction;
 import ru.appealdesk.deadline.Now;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.ConflictException;
+import ru.appealdesk.platform.LatestDecisions;
 import ru.appealdesk.platform.NotFoundException;
 
 /**

@@ -19,6 +19,7 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Service;
+import ru.appealdesk.platform.LatestDecisions;
 
 /**
  * The words behind the codes of an appeal. The subjects a client may choose are the deployed {@code appeal-routing}

@@ -1,4 +1,4 @@
-package ru.appealdesk.appeal;
+package ru.appealdesk.platform;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -6,15 +6,15 @@ import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
-import ru.appealdesk.platform.TransactionMemo;
 
 /**
- * The latest deployed version of every decision table, asked in one query once per transaction. An intake names the
- * routing's vocabulary and records which versions of its six tables decided; before, that was six queries of the same
- * kind. A redeploy, on any node, applies to the next transaction.
+ * The latest deployed version of every decision table, asked in one query once per transaction: the one place that
+ * asks which version of a table is current. An intake names the routing's vocabulary and records which versions of
+ * its six tables decided; before, that was six queries of the same kind. A redeploy, on any node, applies to the next
+ * transaction.
  */
 @Component
-class LatestDecisions {
+public class LatestDecisions {
 
   private static final Object MEMO = new Object() {
     @Override
@@ -25,12 +25,12 @@ class LatestDecisions {
 
   private final RepositoryService repository;
 
-  LatestDecisions(RepositoryService repository) {
+  public LatestDecisions(RepositoryService repository) {
     this.repository = repository;
   }
 
   /** The latest version of the table with this key, if one is deployed. */
-  Optional<DecisionDefinition> of(String key) {
+  public Optional<DecisionDefinition> of(String key) {
     return Optional.ofNullable(TransactionMemo.get(MEMO, this::query).get(key));
   }
 

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import ru.appealdesk.platform.LatestDecisions;
 
 /**
  * ¶75 (first numbering): while a borrower's application to change the terms is being considered, the company may not
@@ -37,13 +38,16 @@ public class EarlyRepaymentBan {
   private final RestructuringCases cases;
   private final JdbcTemplate jdbc;
   private final RepositoryService repository;
+  private final LatestDecisions latest;
   private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
-  EarlyRepaymentBan(RestructuringCases cases, JdbcTemplate jdbc, RepositoryService repository) {
+  EarlyRepaymentBan(RestructuringCases cases, JdbcTemplate jdbc, RepositoryService repository,
+      LatestDecisions latest) {
     this.cases = cases;
     this.jdbc = jdbc;
     this.repository = repository;
+    this.latest = latest;
   }
 
   /**
@@ -116,11 +120,8 @@ public class EarlyRepaymentBan {
   }
 
   private DmnDecision decision() {
-    DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
-        .latestVersion().singleResult();
-    if (definition == null) {
-      throw new IllegalStateException("Decision " + DECISION_KEY + " is not deployed");
-    }
+    DecisionDefinition definition = latest.of(DECISION_KEY)
+        .orElseThrow(() -> new IllegalStateException("Decision " + DECISION_KEY + " is not deployed"));
     return parsed.computeIfAbsent(definition.getId(),
         id -> dmn.parseDecision(DECISION_KEY, repository.getDmnModelInstance(id)));
   }

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.appealdesk.platform.LatestDecisions;
 import ru.appealdesk.support.NoResourceTransactions;
 
 /**

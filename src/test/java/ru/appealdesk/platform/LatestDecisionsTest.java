@@ -1,6 +1,7 @@
-package ru.appealdesk.appeal;
+package ru.appealdesk.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -51,7 +52,7 @@ class LatestDecisionsTest {
     });
     verify(query, times(1)).latestVersion();
     verify(query, times(1)).list();
-    verify(query, never()).decisionDefinitionKey(org.mockito.ArgumentMatchers.anyString());
+    verify(query, never()).decisionDefinitionKey(anyString());
   }
 
   @Test
