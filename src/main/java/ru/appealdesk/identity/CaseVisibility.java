@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -82,6 +83,17 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
       if (authorization.getAuthorizationType() == AuthorizationEntity.AUTH_TYPE_GRANT) {
         authorization.setPermissions(authorization.getPermissions() | own);
       }
+    }
+
+    /**
+     * A process instance inserted by this command has no stored grants yet: its first task asks for none (one query
+     * less per intake and per call activity). The id is the engine's new one, so the database cannot hold a grant on it.
+     */
+    @Override
+    public AuthorizationEntity[] newProcessInstance(ProcessInstance instance) {
+      AuthorizationEntity[] granted = super.newProcessInstance(instance);
+      TransactionMemo.get(new StoredGrants(commandContext(), instance.getId()), ArrayList<AuthorizationEntity>::new);
+      return granted;
     }
 
     @Override
@@ -233,7 +245,13 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
             stored.setRootProcessInstanceId(root);
           }
         } else {
+          int had = stored.getPermissions();
           addPermissions(stored, permission);
+          if (stored.getPermissions() == had) {
+            // Already granted: handing it back would make the engine write the row again (an UPDATE of an unchanged
+            // grant and a new revision, for every reader of the case on every new task).
+            return;
+          }
         }
         result.add(stored);
       }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.appealdesk.support.AbstractIntegrationTest;
 
 /** The candidate group of a task may read the case's variables; other groups may not; nothing outlives the case. */
@@ -33,6 +34,8 @@ class CaseVisibilityTest extends AbstractIntegrationTest {
   IdentityService identityService;
   @Autowired
   AuthorizationService authorizationService;
+  @Autowired
+  JdbcClient jdbc;
 
   private Deployment deployment;
 
@@ -69,6 +72,41 @@ class CaseVisibilityTest extends AbstractIntegrationTest {
     taskService.complete(approve.getId());
     assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
         .resourceId(pi.getId()).count()).as("grants left after the case ended").isZero();
+  }
+
+  /**
+   * A case's readers are granted with its first task; its next task adds only who is new. Handing the stored grants
+   * back to the engine unchanged made it rewrite every one of them (a new revision per reader per task, issue 19).
+   */
+  @Test
+  void aNewTaskOfTheCaseDoesNotRewriteTheGrantsItAlreadyHas() {
+    ProcessInstance pi = runtimeService.createProcessInstanceById(
+        repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult().getId())
+        .businessKey("CV-2")
+        .setVariables(Map.of("appealNumber", "CV-2", "subject", "Тема", "answerDueAt", new Date()))
+        .execute();
+    Map<String, Integer> first = caseGrantRevisions(pi);
+    assertThat(first).as("grants of the first task").isNotEmpty().containsValue(1).doesNotContainValue(2);
+
+    Task review = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    taskService.complete(review.getId(), Map.of("conclusion", "Проверено полностью"));
+    assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_Approve");
+
+    Map<String, Integer> second = caseGrantRevisions(pi);
+    assertThat(second).as("the case's grants after its second task").containsAllEntriesOf(first);
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
+        .resourceId(pi.getId()).groupIdIn(AppGroup.APPEALS_CONTROLLER.id()).count())
+        .as("the second task's group reads the case").isEqualTo(1);
+  }
+
+  /** Revision of each grant on the case's instance (runtime and history), by resource type and grantee. */
+  private Map<String, Integer> caseGrantRevisions(ProcessInstance pi) {
+    Map<String, Integer> revisions = new java.util.TreeMap<>();
+    jdbc.sql("select resource_type_, coalesce(group_id_, user_id_) who, rev_ from act_ru_authorization"
+        + " where resource_id_ = :id").param("id", pi.getId())
+        .query((rs, n) -> revisions.put(rs.getInt(1) + "/" + rs.getString(2), rs.getInt(3))).list();
+    return revisions;
   }
 
   private List<String> variablesSeenBy(String user, AppGroup group, ProcessInstance pi) {
