@@ -236,12 +236,6 @@ public class CaseClocks {
     }
   }
 
-  /** Marks the breach on the clock (the breach record itself is {@link SlaBreaches}). */
-  void breached(String caseNumber, String clock, Instant at) {
-    jdbc.sql("update case_clock set breached_at = :at where case_number = :n and clock = :c and breached_at is null")
-        .param("at", ts(at)).param("n", caseNumber).param("c", clock).update();
-  }
-
   /** The history of one clock, oldest first. */
   public List<ClockEvent> events(String caseNumber) {
     return jdbc.sql("select clock, at, event, due_at, note from case_clock_event where case_number = :n order by at, id")

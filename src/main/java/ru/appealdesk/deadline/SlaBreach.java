@@ -66,6 +66,11 @@ public class SlaBreach {
     this.breachedAt = breachedAt;
   }
 
+  /** The id the database gave the record (written by {@link SlaBreaches#record} with one statement). */
+  void recorded(long id) {
+    this.id = id;
+  }
+
   public Long getId() {
     return id;
   }

@@ -1,5 +1,6 @@
 package ru.appealdesk.deadline;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +18,10 @@ public class SlaBreaches {
   private static final Logger log = LoggerFactory.getLogger(SlaBreaches.class);
 
   private final SlaBreachRepository repository;
-  private final CaseClocks clocks;
-
   private final JdbcClient jdbc;
 
-  SlaBreaches(SlaBreachRepository repository, CaseClocks clocks, JdbcClient jdbc) {
+  SlaBreaches(SlaBreachRepository repository, JdbcClient jdbc) {
     this.repository = repository;
-    this.clocks = clocks;
     this.jdbc = jdbc;
   }
 
@@ -34,17 +32,45 @@ public class SlaBreaches {
    */
   @Transactional
   public Optional<SlaBreach> record(SlaEvent event) {
-    if (recorded(event.caseNumber(), event.clock())) {
+    SlaBreach breach = new SlaBreach(event, now());
+    Optional<Long> id = insert(breach);
+    if (id.isEmpty()) {
       log.info("SLA breach of {} clock {} already recorded", event.caseNumber(), event.clock());
       return Optional.empty();
     }
-    // A concurrent job recording the same breach fails on the unique (case, clock) key, retries and then skips.
-    SlaBreach breach = repository.saveAndFlush(new SlaBreach(event, now()));
+    breach.recorded(id.get());
     TransactionMemo.put(new Memo(event.caseNumber(), event.clock()), breach);
-    clocks.breached(event.caseNumber(), event.clock(), breach.getBreachedAt());
     log.warn("SLA breach: case {} clock {} held by step {} (group {}) was due {}", event.caseNumber(), event.clock(),
         event.step(), event.group(), event.dueAt());
     return Optional.of(breach);
+  }
+
+  /**
+   * The record and the clock's mark ({@code case_clock.breached_at}) in one statement: before, a breach took three
+   * round trips (is it recorded, insert, mark) and Hibernate's flush (issue 19, the storm). A breach of the same
+   * (case, clock) recorded already, or by a concurrent job (this one waits for its commit), inserts nothing and marks
+   * nothing: the unique key {@code sla_breach_case_clock} decides, and the answer is empty.
+   */
+  private Optional<Long> insert(SlaBreach b) {
+    return jdbc.sql("""
+        with inserted as (
+          insert into sla_breach (case_number, process_instance_id, clock, step, step_name, group_id, held_by,
+              escalation_group, jurisdiction, due_at, breached_at)
+          values (:caseNumber, :processInstanceId, :clock, :step, :stepName, :groupId, :heldBy,
+              :escalationGroup, :jurisdiction, :dueAt, :breachedAt)
+          on conflict (case_number, clock) do nothing
+          returning id),
+        marked as (
+          update case_clock set breached_at = :breachedAt
+          where case_number = :caseNumber and clock = :clock and breached_at is null
+            and exists (select 1 from inserted))
+        select id from inserted""")
+        .param("caseNumber", b.getCaseNumber()).param("processInstanceId", b.getProcessInstanceId())
+        .param("clock", b.getClock()).param("step", b.getStep()).param("stepName", b.getStepName())
+        .param("groupId", b.getGroupId()).param("heldBy", b.getHeldBy())
+        .param("escalationGroup", b.getEscalationGroup()).param("jurisdiction", b.getJurisdiction().name())
+        .param("dueAt", Timestamp.from(b.getDueAt())).param("breachedAt", Timestamp.from(b.getBreachedAt()))
+        .query(Long.class).optional();
   }
 
   /**
@@ -58,16 +84,6 @@ public class SlaBreaches {
   }
 
   private record Memo(String caseNumber, String clock) {}
-
-  /**
-   * Whether the clock's breach is recorded already: one plain statement instead of a repository query, which Hibernate
-   * translated anew on every call (a twentieth of a breach storm's time, docs/bench.md). The transaction's own records
-   * are flushed when written ({@link #record}), so the statement sees them.
-   */
-  private boolean recorded(String caseNumber, String clock) {
-    return jdbc.sql("select exists (select 1 from sla_breach where case_number = :n and clock = :c)")
-        .param("n", caseNumber).param("c", clock).query(Boolean.class).single();
-  }
 
   /** The escalation was dealt with: the controller's note is kept with the breach. */
   @Transactional

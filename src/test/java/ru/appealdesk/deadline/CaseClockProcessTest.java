@@ -48,6 +48,8 @@ class CaseClockProcessTest extends AbstractIntegrationTest {
   @Autowired
   SlaBreaches breaches;
   @Autowired
+  CaseClocks clocks;
+  @Autowired
   MailOutbox outbox;
   @Autowired
   StepReminders stepReminders;
@@ -109,6 +111,8 @@ class CaseClockProcessTest extends AbstractIntegrationTest {
       assertThat(b.getStep()).isEqualTo(step);
       assertThat(b.getGroupId()).isEqualTo(group);
       assertThat(b.getDueAt()).isEqualTo(at("2026-11-06T23:59:59+03:00").toInstant());
+      assertThat(clocks.find(pi.getBusinessKey(), "ANSWER")).as("the breach is marked on the clock")
+          .hasValueSatisfying(c -> assertThat(c.breachedAt()).isEqualTo(b.getBreachedAt()));
     });
     assertThat(escalations(pi)).isEqualTo(1);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(pi.getBusinessKey())

@@ -199,10 +199,13 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
     assertThat(escalationMail.getSubject()).startsWith("Просрочка").contains("Подготовить ответ");
     assertThat(recipients(List.of(escalationMail))).containsExactly(email(AppGroup.APPEALS_CONTROLLER));
 
-    // idempotent per (case, step)
+    // idempotent per (case, step): the second record inserts nothing and keeps the first one's content
     assertThat(breaches.record(new SlaEvent(caseNumber, pi.getId(), "Task_PrepareAnswer", "Task_PrepareAnswer", null,
-        "legal", null, Instant.now(), Jurisdiction.RU, null))).isEmpty();
-    assertThat(breaches.forCase(caseNumber)).hasSize(1);
+        "legal", null, Instant.now(), Jurisdiction.RU, "appeals-controller"))).isEmpty();
+    assertThat(breaches.forCase(caseNumber)).singleElement().satisfies(b -> {
+      assertThat(b.getId()).isEqualTo(breach.getId());
+      assertThat(b.getBreachedAt()).isEqualTo(moscow("2026-11-10T00:00:01").toInstant());
+    });
 
     // the late answer and the escalation both complete the instance
     complete(task("Task_PrepareAnswer", pi));
