@@ -141,11 +141,12 @@ class AppealDelegates {
           (String) execution.getVariable(AppealVariables.DELIVERED_BY_GROUP),
           (String) execution.getVariable(AppealVariables.ROUTING_BASIS)), execution.getProcessDefinitionId());
       execution.setVariable(AppealVariables.CO_EXECUTORS_PENDING, co == null ? "" : co);
-      execution.setVariable(AppealVariables.RESPONSIBLE_GROUP_TEXT,
-          groups.names((String) execution.getVariable(AppealVariables.RESPONSIBLE_GROUP)));
-      execution.setVariable(AppealVariables.CO_EXECUTOR_GROUP_TEXT, co == null ? "нет" : groups.names(co));
-      execution.setVariable(AppealVariables.DELIVERED_BY_GROUP_TEXT,
-          groups.names((String) execution.getVariable(AppealVariables.DELIVERED_BY_GROUP)));
+      String responsible = (String) execution.getVariable(AppealVariables.RESPONSIBLE_GROUP);
+      String deliveredBy = (String) execution.getVariable(AppealVariables.DELIVERED_BY_GROUP);
+      GroupNames.Known names = groups.of(responsible, co, deliveredBy);
+      execution.setVariable(AppealVariables.RESPONSIBLE_GROUP_TEXT, names.names(responsible));
+      execution.setVariable(AppealVariables.CO_EXECUTOR_GROUP_TEXT, co == null ? "нет" : names.names(co));
+      execution.setVariable(AppealVariables.DELIVERED_BY_GROUP_TEXT, names.names(deliveredBy));
       Object docs = execution.getVariable(AppealVariables.REQUIRED_DOCUMENTS);
       execution.setVariable(AppealVariables.REQUIRED_DOCUMENTS_TEXT, docs instanceof List<?> l && !l.isEmpty()
           ? l.stream().map(d -> "• " + d).collect(Collectors.joining("\n")) : null);

@@ -44,6 +44,8 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
   SlaBreaches breaches;
   @Autowired
   org.camunda.bpm.engine.HistoryService historyService;
+  @Autowired
+  org.camunda.bpm.engine.IdentityService identityService;
 
   @BeforeEach
   void fixClock() {
@@ -56,6 +58,30 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
   }
 
   // ------------------------------------------------------------------ registration and the answer
+
+  /** The routing's units are named as Camunda Admin names their groups; a group without a name gets the product's. */
+  @Test
+  void theRoutedUnitsCarryTheNamesTheAdministratorGaveTheirGroups() {
+    org.camunda.bpm.engine.identity.Group legal = identityService.createGroupQuery().groupId("legal").singleResult();
+    org.camunda.bpm.engine.identity.Group branchHead = identityService.createGroupQuery().groupId("branch-head")
+        .singleResult();
+    String legalName = legal.getName();
+    String branchHeadName = branchHead.getName();
+    legal.setName("Правовое управление");
+    identityService.saveGroup(legal);
+    branchHead.setName(" ");
+    identityService.saveGroup(branchHead);
+    try {
+      ProcessInstance pi = start("RU", "COMPLAINT", "LOAN_TERMS", "EMAIL", client(document()), true, false);
+      assertThat(pi).variables().containsEntry("responsibleGroupText", "Правовое управление")
+          .containsEntry("coExecutorGroupText", "Руководитель обособленного подразделения");
+    } finally {
+      legal.setName(legalName);
+      identityService.saveGroup(legal);
+      branchHead.setName(branchHeadName);
+      identityService.saveGroup(branchHead);
+    }
+  }
 
   @Test
   void autoRegisteredComplaintGetsTheConclusionFirstThenApprovalReworkAndAnEmailAnswer() {
