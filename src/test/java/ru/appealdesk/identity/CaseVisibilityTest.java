@@ -53,11 +53,7 @@ class CaseVisibilityTest extends AbstractIntegrationTest {
 
   @Test
   void candidateGroupReadsTheCaseVariablesAndOthersDoNot() {
-    ProcessInstance pi = runtimeService.createProcessInstanceById(
-        repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult().getId())
-        .businessKey("CV-1")
-        .setVariables(Map.of("appealNumber", "CV-1", "subject", "Тема", "answerDueAt", new Date()))
-        .execute();
+    ProcessInstance pi = startCase("CV-1");
 
     assertThat(variablesSeenBy("lawyer", AppGroup.LEGAL, pi)).containsExactlyInAnyOrder("appealNumber", "subject",
         "answerDueAt");
@@ -80,11 +76,7 @@ class CaseVisibilityTest extends AbstractIntegrationTest {
    */
   @Test
   void aNewTaskOfTheCaseDoesNotRewriteTheGrantsItAlreadyHas() {
-    ProcessInstance pi = runtimeService.createProcessInstanceById(
-        repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult().getId())
-        .businessKey("CV-2")
-        .setVariables(Map.of("appealNumber", "CV-2", "subject", "Тема", "answerDueAt", new Date()))
-        .execute();
+    ProcessInstance pi = startCase("CV-2");
     Map<String, Integer> first = caseGrantRevisions(pi);
     assertThat(first).as("grants of the first task").isNotEmpty().containsValue(1).doesNotContainValue(2);
 
@@ -98,6 +90,14 @@ class CaseVisibilityTest extends AbstractIntegrationTest {
     assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE)
         .resourceId(pi.getId()).groupIdIn(AppGroup.APPEALS_CONTROLLER.id()).count())
         .as("the second task's group reads the case").isEqualTo(1);
+  }
+
+  private ProcessInstance startCase(String number) {
+    return runtimeService.createProcessInstanceById(
+        repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult().getId())
+        .businessKey(number)
+        .setVariables(Map.of("appealNumber", number, "subject", "Тема", "answerDueAt", new Date()))
+        .execute();
   }
 
   /** Revision of each grant on the case's instance (runtime and history), by resource type and grantee. */
