@@ -88,6 +88,8 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
     /**
      * A process instance inserted by this command has no stored grants yet: its first task asks for none (one query
      * less per intake and per call activity). The id is the engine's new one, so the database cannot hold a grant on it.
+     * The engine calls this for every execution it inserts without a parent yet, child executions too; their ids are
+     * never a grant's resource id, so their entries are simply never asked for.
      */
     @Override
     public AuthorizationEntity[] newProcessInstance(ProcessInstance instance) {

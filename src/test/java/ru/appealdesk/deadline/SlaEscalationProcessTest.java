@@ -204,7 +204,8 @@ class SlaEscalationProcessTest extends AbstractIntegrationTest {
         "legal", null, Instant.now(), Jurisdiction.RU, "appeals-controller"))).isEmpty();
     assertThat(breaches.forCase(caseNumber)).singleElement().satisfies(b -> {
       assertThat(b.getId()).isEqualTo(breach.getId());
-      assertThat(b.getBreachedAt()).isEqualTo(moscow("2026-11-10T00:00:01").toInstant());
+      assertThat(b.getStepName()).isEqualTo("Подготовить ответ");
+      assertThat(b.getDueAt()).isEqualTo(moscow("2026-11-09T23:59:59").toInstant());
     });
 
     // the late answer and the escalation both complete the instance
