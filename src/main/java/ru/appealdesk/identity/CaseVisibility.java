@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -159,21 +158,11 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
     public AuthorizationEntity[] newDeployment(Deployment deployment) {
       Authentication current = Context.getProcessEngineConfiguration().getIdentityService()
           .getCurrentAuthentication();
-      if (current == null || current.getUserId() == null || isAdmin(current)) {
+      if (current == null || current.getUserId() == null || DeploymentTrust.isAdmin(current)) {
         return super.newDeployment(deployment);
       }
       return new AuthorizationEntity[] {createGrantAuthorization(current.getUserId(), null, Resources.DEPLOYMENT,
           deployment.getId(), Permissions.READ)};
-    }
-
-    private static boolean isAdmin(Authentication current) {
-      List<String> groups = current.getGroupIds();
-      if (groups != null && groups.contains(AppGroup.CAMUNDA_ADMIN)) {
-        return true;
-      }
-      return Context.getCommandContext().getReadOnlyIdentityProvider().createGroupQuery()
-          .groupMember(current.getUserId()).list().stream().map(Group::getId)
-          .anyMatch(AppGroup.CAMUNDA_ADMIN::equals);
     }
 
     private static ExecutionEntity execution(Task task) {

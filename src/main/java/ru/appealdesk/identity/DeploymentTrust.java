@@ -82,7 +82,8 @@ class DeploymentTrust implements Deployer {
     }
   }
 
-  private static boolean isAdmin(Authentication deployer) {
+  /** Whether the deployer is an administrator ({@code camunda-admin}, by the authentication or the membership). */
+  static boolean isAdmin(Authentication deployer) {
     if (deployer.getGroupIds() != null && deployer.getGroupIds().contains(AppGroup.CAMUNDA_ADMIN)) {
       return true;
     }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -91,6 +92,40 @@ class CaseVisibilityTest extends AbstractIntegrationTest {
         .isEqualTo("Task_Approve");
 
     assertThat(caseGrantRevisions(pi)).as("the case's grants after its second task").isEqualTo(claimed);
+  }
+
+  /**
+   * A deployer who is not an administrator may read their deployment but not delete it (a cascading delete would
+   * remove running cases); an administrator keeps Camunda's READ and DELETE, known by the authentication's groups or,
+   * when they do not name {@code camunda-admin}, by the membership.
+   */
+  @Test
+  void onlyAnAdministratorMayDeleteTheDeploymentTheyMade() {
+    String owners = AppGroup.PROCESS_OWNERS.id();
+    assertThat(deployAs("processowner", owners)).as("process owner").containsExactly(true, false);
+    assertThat(deployAs("demo", owners)).as("administrator by membership").containsExactly(true, true);
+    assertThat(deployAs("demo", AppGroup.CAMUNDA_ADMIN)).as("administrator by authentication")
+        .containsExactly(true, true);
+  }
+
+  /** READ and DELETE of the deploying user on a deployment made while authenticated with {@code group}. */
+  private List<Boolean> deployAs(String user, String group) {
+    identityService.setAuthentication(user, List.of(group));
+    Deployment made;
+    try {
+      made = repositoryService.createDeployment().name("case-visibility-deployer")
+          .addClasspathResource("e2e/e2e-fixture.bpmn").addClasspathResource("e2e/form-e2e-review.form").deploy();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    try {
+      return List.of(Permissions.READ, Permissions.DELETE).stream()
+          .map(p -> authorizationService.createAuthorizationQuery().resourceType(Resources.DEPLOYMENT)
+              .resourceId(made.getId()).userIdIn(user).list().stream().anyMatch(a -> a.isPermissionGranted(p)))
+          .toList();
+    } finally {
+      repositoryService.deleteDeployment(made.getId(), true);
+    }
   }
 
   private ProcessInstance startCase(String number) {
