@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -95,6 +97,39 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
       AuthorizationEntity[] granted = super.newProcessInstance(instance);
       TransactionMemo.get(new StoredGrants(commandContext(), instance.getId()), ArrayList<AuthorizationEntity>::new);
       return granted;
+    }
+
+    /**
+     * A task inserted by this command has no grant in the database yet: its id is new, and what the command adds is
+     * flushed only at its end. The default provider asks the database anyway, for the task and for its history, once
+     * per candidate group, candidate user and assignee of every new task (issue 19: two queries per escalation task of
+     * a storm, and per task of every case).
+     * A task that was flushed already, or that an earlier command made, is asked for as before.
+     */
+    @Override
+    protected AuthorizationEntity getGrantAuthorizationByGroupId(String groupId, Resource resource, String resourceId) {
+      return insertedNow(resource, resourceId) ? null
+          : super.getGrantAuthorizationByGroupId(groupId, resource, resourceId);
+    }
+
+    @Override
+    protected AuthorizationEntity getGrantAuthorizationByUserId(String userId, Resource resource, String resourceId) {
+      return insertedNow(resource, resourceId) ? null
+          : super.getGrantAuthorizationByUserId(userId, resource, resourceId);
+    }
+
+    /**
+     * Whether {@code resourceId} is a task (or the history of a task) that this command inserted and has not flushed:
+     * the engine's cache says so.
+     */
+    static boolean insertedNow(Resource resource, String resourceId) {
+      if (resourceId == null || (resource.resourceType() != Resources.TASK.resourceType()
+          && resource.resourceType() != Resources.HISTORIC_TASK.resourceType())) {
+        return false;
+      }
+      CachedDbEntity cached = commandContext().getDbEntityManager().getDbEntityCache()
+          .getCachedEntity(TaskEntity.class, resourceId);
+      return cached != null && cached.getEntityState() == DbEntityState.TRANSIENT;
     }
 
     @Override
@@ -256,6 +291,9 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
        * command adds or changes is flushed only at its end, and the engine hands back its cached instances.
        */
       private List<AuthorizationEntity> stored(String resourceId) {
+        if (insertedNow(Resources.TASK, resourceId)) {
+          return List.of(); // a new task's own grants (the supervisor's READ): nothing stored yet, see insertedNow
+        }
         CommandContext command = commandContext();
         return storedByResource.computeIfAbsent(resourceId,
             id -> TransactionMemo.get(new StoredGrants(command, id), () -> query(command, id)));

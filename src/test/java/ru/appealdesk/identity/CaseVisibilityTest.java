@@ -2,6 +2,10 @@ package ru.appealdesk.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.appealdesk.support.AbstractIntegrationTest;
 
@@ -92,6 +97,70 @@ class CaseVisibilityTest extends AbstractIntegrationTest {
         .isEqualTo("Task_Approve");
 
     assertThat(caseGrantRevisions(pi)).as("the case's grants after its second task").isEqualTo(claimed);
+  }
+
+  /**
+   * A task the command has just inserted cannot have a grant in the database: its grants (the candidate group's, the
+   * supervisor's READ) are worked out without asking. The engine's default provider asked once per candidate group,
+   * and the supervisor's READ once more (issue 19). A task of an earlier command is still asked for: a candidate
+   * group added later may hold a grant on it already.
+   */
+  @Test
+  void aNewTaskIsGrantedWithoutLookingItsGrantsUp() {
+    List<String> lookups = authorizationStatements(() -> startCase("RU-CV-3"));
+    Task review = taskService.createTaskQuery().processInstanceBusinessKey("RU-CV-3").singleResult();
+    assertThat(lookups).as("the start's statements, its inserts of the task's grants among them")
+        .anyMatch(line -> line.startsWith("==>  Preparing: insert into ACT_RU_AUTHORIZATION"))
+        .anyMatch(line -> line.contains(review.getId()));
+    assertThat(lookupsOf(lookups, review)).as("lookups of the new task's grants").isEmpty();
+    assertThat(taskGrants(review)).as("the candidate group's grant and the RU supervisor's")
+        .containsEntry(AppGroup.LEGAL.id(), List.of("READ", "UPDATE"))
+        .containsEntry(AppGroup.APPEALS_CONTROLLER.id(), List.of("READ"));
+
+    assertThat(lookupsOf(authorizationStatements(
+        () -> taskService.addCandidateGroup(review.getId(), AppGroup.MARKETING.id())), review))
+        .as("a candidate group added by a later command").isNotEmpty();
+    assertThat(taskGrants(review)).containsKey(AppGroup.MARKETING.id());
+  }
+
+  /** The parameters of each SELECT that named the task (MyBatis logs a statement, then its parameters). */
+  private static List<String> lookupsOf(List<String> statements, Task task) {
+    List<String> lookups = new java.util.ArrayList<>();
+    for (int i = 0; i + 1 < statements.size(); i++) {
+      if (statements.get(i).startsWith("==>  Preparing: SELECT") && statements.get(i + 1).contains(task.getId())) {
+        lookups.add(statements.get(i + 1));
+      }
+    }
+    return lookups;
+  }
+
+  /** What the engine's authorization statements logged (MyBatis: statement and parameters) while {@code work} ran. */
+  private static List<String> authorizationStatements(Runnable work) {
+    Logger logger = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity");
+    Level level = logger.getLevel();
+    boolean additive = logger.isAdditive();
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    logger.setAdditive(false);
+    logger.setLevel(Level.DEBUG);
+    try {
+      work.run();
+    } finally {
+      logger.setLevel(level);
+      logger.setAdditive(additive);
+      logger.detachAppender(appender);
+    }
+    return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+  }
+
+  /** The permissions of each group's grant on the task. */
+  private Map<String, List<String>> taskGrants(Task task) {
+    Map<String, List<String>> grants = new java.util.TreeMap<>();
+    authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).list()
+        .forEach(a -> grants.put(a.getGroupId(), java.util.Arrays.stream(a.getPermissions(Permissions.values()))
+            .map(p -> p.getName()).filter(n -> !"NONE".equals(n)).sorted().toList()));
+    return grants;
   }
 
   /**
