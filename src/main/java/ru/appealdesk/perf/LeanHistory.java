@@ -2,6 +2,7 @@ package ru.appealdesk.perf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
@@ -32,6 +33,10 @@ import ru.appealdesk.appeal.AppealVariables;
  *   <li>{@code ACT_HI_VARINST} rows of the appeal's display copies ({@link AppealVariables#DISPLAY_COPIES}): the
  *       client's details, the appeal's text and the Russian texts of codes and dates, which the application's own
  *       tables keep. The engine's history then holds no second copy of the client's personal data.</li>
+ *   <li>{@code ACT_HI_VARINST} rows of the deadline steps' own input parameters ({@link #DEADLINE_STEP_PARAMETERS}, in
+ *       every diagram): what a reminder or breach step and its escalation task are told (clock, due date, step,
+ *       group, who held the case). The breach record ({@code sla_breach}) keeps them with the breach and its
+ *       resolution; a storm of breaches wrote four history rows per case for them (issue 19).</li>
  * </ul>
  * Everything else of the audit trail stays as it is: process and activity instances, tasks with their assignees,
  * candidate links, the user operation log (who claimed, completed, changed what), incidents and every DMN evaluation
@@ -41,6 +46,13 @@ import ru.appealdesk.appeal.AppealVariables;
 public class LeanHistory {
 
   private static final Logger log = LoggerFactory.getLogger(LeanHistory.class);
+
+  /**
+   * The input parameters of the deadline steps that {@code deadline.SlaEvents} and the escalation forms read
+   * (docs/CONTRACTS.md: a process owner who adds a deadline step in Modeler gives it these).
+   */
+  static final Set<String> DEADLINE_STEP_PARAMETERS = Set.of("slaClock", "slaDueAt", "slaStep", "slaGroup",
+      "breachClock", AppealVariables.BREACH_HELD_BY);
 
   @Bean
   static AbstractProcessEnginePlugin leanHistoryPlugin(Environment env) {
@@ -56,7 +68,7 @@ public class LeanHistory {
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         log.info("Lean history: no variable details, no job log rows of created or deleted jobs, no history of the"
-            + " appeal's display copies");
+            + " appeal's display copies and of the deadline steps' parameters");
       }
 
       @Override
@@ -96,7 +108,8 @@ public class LeanHistory {
       }
       if (event instanceof HistoricVariableUpdateEventEntity variable) {
         // every event of such a variable (created, updated, deleted), so no update ever looks for a missing row
-        return AppealIntake.PROCESS_KEY.equals(variable.getProcessDefinitionKey())
+        return DEADLINE_STEP_PARAMETERS.contains(variable.getVariableName())
+            || AppealIntake.PROCESS_KEY.equals(variable.getProcessDefinitionKey())
             && AppealVariables.DISPLAY_COPIES.contains(variable.getVariableName());
       }
       return event instanceof HistoricFormPropertyEventEntity;

@@ -60,6 +60,36 @@ class LeanHistoryIT extends AbstractIntegrationTest {
         .variableName("clientFullName").count()).isZero();
   }
 
+  /** A deadline step's parameters are the breach record's business; any other local variable keeps its history. */
+  @Test
+  void theDeadlineStepsParametersLeaveNoVariableHistory() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("lean-history-deadline-probe").camundaHistoryTimeToLive(1)
+        .startEvent()
+        .serviceTask("Probe_Breach").camundaExpression("${true}")
+        .camundaInputParameter("slaClock", "ANSWER").camundaInputParameter("slaDueAt", "${now()}")
+        .camundaInputParameter("slaStep", "Probe_Step").camundaInputParameter("slaGroup", "legal")
+        .camundaInputParameter("probeNote", "kept")
+        .userTask("Probe_Escalation")
+        .camundaInputParameter("breachClock", "ANSWER").camundaInputParameter("breachHeldBy", "«Шаг» (legal)")
+        .endEvent()
+        .done();
+    Deployment deployment = repository.createDeployment().addModelInstance("lean-history-deadline-probe.bpmn", model)
+        .deploy();
+    try {
+      ProcessInstance pi = runtime.startProcessInstanceByKey("lean-history-deadline-probe", Map.of("answer", "first"));
+      var escalation = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+      assertThat(tasks.getVariables(escalation.getId())).as("the escalation task still gets its parameters")
+          .containsEntry("breachClock", "ANSWER").containsEntry("breachHeldBy", "«Шаг» (legal)");
+      tasks.complete(escalation.getId());
+
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+          .extracting(HistoricVariableInstance::getName)
+          .containsExactlyInAnyOrder("answer", "probeNote");
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
+  }
+
   @Test
   void variableHistoryWithoutDetailRowsAndAJobLogOfExecutionsOnly() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("lean-history-probe").camundaHistoryTimeToLive(1)
