@@ -120,6 +120,10 @@ public class CaseClocks {
     return suspended;
   }
 
+  /** {@link #effectiveDue} of a {@code case_clock} row, in SQL (the breach record measures with it). */
+  static final String EFFECTIVE_DUE_SQL = "case when suspended_at is not null and stopped_at is null"
+      + " and legal_deadline_at is not null then legal_deadline_at else due_at end";
+
   /** The effective deadline a breach is measured against: the ceiling while suspended, else the deadline. */
   public static Instant effectiveDue(CaseClock c) {
     return c.suspended() && c.legalDeadlineAt() != null ? c.legalDeadlineAt() : c.dueAt();

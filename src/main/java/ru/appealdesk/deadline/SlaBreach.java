@@ -66,9 +66,13 @@ public class SlaBreach {
     this.breachedAt = breachedAt;
   }
 
-  /** The id the database gave the record (written by {@link SlaBreaches#record} with one statement). */
-  void recorded(long id) {
+  /**
+   * The id the database gave the record and the deadline it was measured against (written by
+   * {@link SlaBreaches#record} with one statement).
+   */
+  void recorded(long id, Instant dueAt) {
     this.id = id;
+    this.dueAt = dueAt;
   }
 
   public Long getId() {

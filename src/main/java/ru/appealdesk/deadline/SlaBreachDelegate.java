@@ -25,7 +25,7 @@ class SlaBreachDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    SlaEvent event = events.of(execution);
-    breaches.record(event).ifPresent(b -> notifier.escalate(event));
+    SlaEvent event = events.declared(execution);
+    breaches.record(event).ifPresent(b -> notifier.escalate(event.withDueAt(b.getDueAt())));
   }
 }

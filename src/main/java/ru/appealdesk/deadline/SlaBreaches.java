@@ -26,51 +26,58 @@ public class SlaBreaches {
   }
 
   /**
-   * Records the breach once per (case, clock), at the engine's current time, and marks it on the clock.
+   * Records the breach once per (case, clock), at the engine's current time, and marks it on the clock. The deadline
+   * is the clock's effective one ({@link CaseClocks#effectiveDue}: the ceiling while it is suspended), or the event's
+   * when the case has no such clock.
    *
    * @return the new record, or empty when this clock of this case was already recorded
    */
   @Transactional
   public Optional<SlaBreach> record(SlaEvent event) {
     SlaBreach breach = new SlaBreach(event, now());
-    Optional<Long> id = insert(breach);
-    if (id.isEmpty()) {
+    Optional<Recorded> recorded = insert(breach);
+    if (recorded.isEmpty()) {
       log.info("SLA breach of {} clock {} already recorded", event.caseNumber(), event.clock());
       return Optional.empty();
     }
-    breach.recorded(id.get());
+    breach.recorded(recorded.get().id(), recorded.get().dueAt());
     TransactionMemo.put(new Memo(event.caseNumber(), event.clock()), breach);
     log.warn("SLA breach: case {} clock {} held by step {} (group {}) was due {}", event.caseNumber(), event.clock(),
-        event.step(), event.group(), event.dueAt());
+        event.step(), event.group(), breach.getDueAt());
     return Optional.of(breach);
   }
 
+  private record Recorded(long id, Instant dueAt) {}
+
   /**
-   * The record and the clock's mark ({@code case_clock.breached_at}) in one statement: before, a breach took three
-   * round trips (is it recorded, insert, mark) and Hibernate's flush (issue 19, the storm). A breach of the same
-   * (case, clock) recorded already, or by a concurrent job (this one waits for its commit), inserts nothing and marks
-   * nothing: the unique key {@code sla_breach_case_clock} decides, and the answer is empty.
+   * The record, measured against the clock, and the clock's mark ({@code case_clock.breached_at}) in one statement:
+   * before, a breach took four round trips (the clock, is it recorded, insert, mark) and Hibernate's flush (issue 19,
+   * the storm). A breach of the same (case, clock) recorded already, or by a concurrent job (this one waits for its
+   * commit), inserts nothing and marks nothing: the unique key {@code sla_breach_case_clock} decides, and the answer
+   * is empty.
    */
-  private Optional<Long> insert(SlaBreach b) {
+  private Optional<Recorded> insert(SlaBreach b) {
     return jdbc.sql("""
         with inserted as (
           insert into sla_breach (case_number, process_instance_id, clock, step, step_name, group_id, held_by,
               escalation_group, jurisdiction, due_at, breached_at)
           values (:caseNumber, :processInstanceId, :clock, :step, :stepName, :groupId, :heldBy,
-              :escalationGroup, :jurisdiction, :dueAt, :breachedAt)
+              :escalationGroup, :jurisdiction,
+              coalesce((select %s from case_clock where case_number = :caseNumber and clock = :clock), :dueAt),
+              :breachedAt)
           on conflict (case_number, clock) do nothing
-          returning id),
+          returning id, due_at),
         marked as (
           update case_clock set breached_at = :breachedAt
           where case_number = :caseNumber and clock = :clock and breached_at is null
             and exists (select 1 from inserted))
-        select id from inserted""")
+        select id, due_at from inserted""".formatted(CaseClocks.EFFECTIVE_DUE_SQL))
         .param("caseNumber", b.getCaseNumber()).param("processInstanceId", b.getProcessInstanceId())
         .param("clock", b.getClock()).param("step", b.getStep()).param("stepName", b.getStepName())
         .param("groupId", b.getGroupId()).param("heldBy", b.getHeldBy())
         .param("escalationGroup", b.getEscalationGroup()).param("jurisdiction", b.getJurisdiction().name())
         .param("dueAt", Timestamp.from(b.getDueAt())).param("breachedAt", Timestamp.from(b.getBreachedAt()))
-        .query(Long.class).optional();
+        .query((rs, n) -> new Recorded(rs.getLong(1), rs.getTimestamp(2).toInstant())).optional();
   }
 
   /**

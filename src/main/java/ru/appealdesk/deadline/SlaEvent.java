@@ -8,4 +8,11 @@ import java.time.Instant;
  * the deadline, the jurisdiction and the group that receives escalations (decision {@code escalation}).
  */
 public record SlaEvent(String caseNumber, String processInstanceId, String clock, String step, String stepName,
-    String group, String heldBy, Instant dueAt, Jurisdiction jurisdiction, String escalationGroup) {}
+    String group, String heldBy, Instant dueAt, Jurisdiction jurisdiction, String escalationGroup) {
+
+  /** The same event measured against {@code due} (what the breach record says the deadline was). */
+  SlaEvent withDueAt(Instant due) {
+    return new SlaEvent(caseNumber, processInstanceId, clock, step, stepName, group, heldBy, due, jurisdiction,
+        escalationGroup);
+  }
+}

@@ -2,6 +2,7 @@ package ru.appealdesk.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static ru.appealdesk.appeal.AppealFlows.appeal;
@@ -98,6 +99,25 @@ class InformationClockProcessTest extends AbstractIntegrationTest {
         .singleResult().getDueDate()).isBeforeOrEqualTo(at("2026-12-08T23:59:59+03:00"));
     assertThat(flows.view(pi).deadlineHistory()).extracting(h -> h.event())
         .contains("STARTED", "EXTENDED", "SUSPENDED", "RESUMED");
+  }
+
+  /** The information never came: the breach is recorded at the ceiling and measured against it, not the old date. */
+  @Test
+  void aBreachWhileTheClockWaitsIsMeasuredAgainstTheCeiling() {
+    ProcessInstance pi = loanTermsComplaint();
+    requestFromTheAnswerTask(pi, "2026-11-16T11:00:00+03:00");
+
+    now("2026-12-09T09:00:00+03:00");
+    execute(flows.timer(pi, "Timer_AnswerDeadline"));
+    assertThat(breaches.forCase(pi.getBusinessKey())).singleElement().satisfies(b -> {
+      assertThat(b.getClock()).isEqualTo("ANSWER");
+      assertThat(b.getDueAt()).isEqualTo(at("2026-12-08T23:59:59+03:00").toInstant());
+    });
+    assertThat(jdbc.queryForObject("select subject from mail_outbox where case_number = ? and purpose = ?",
+        String.class, pi.getBusinessKey(), "ESCALATION")).startsWith("Просрочка");
+    assertThat(jdbc.queryForObject("select body from mail_outbox where case_number = ? and purpose = ?",
+        String.class, pi.getBusinessKey(), "ESCALATION")).as("the e-mail names the deadline of the record")
+        .contains("истёк 08.12.2026 23:59");
   }
 
   @Test
