@@ -48,12 +48,12 @@ class Holders {
   /**
    * The active tasks of the case's process instances, oldest first, each with its candidate groups: one statement in
    * the job's transaction. Before, a task query and one identity-link query per task (issue 19: a storm of breaches
-   * asks this once per case). Escalation tasks are left out here already.
+   * asks this once per case). Escalation tasks are left out here already; a task's groups are listed alphabetically.
    */
   private List<Holder> openTasks(String caseNumber) {
     return jdbc.sql("""
             select t.task_def_key_, t.name_, t.assignee_,
-                (select string_agg(distinct l.group_id_, ', ') from act_ru_identitylink l
+                (select string_agg(distinct l.group_id_, ', ' order by l.group_id_) from act_ru_identitylink l
                  where l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ is not null) as groups
             from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
             where e.business_key_ = :caseNumber and t.suspension_state_ = 1

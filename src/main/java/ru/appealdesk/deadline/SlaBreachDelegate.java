@@ -26,6 +26,7 @@ class SlaBreachDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SlaEvent event = events.declared(execution);
-    breaches.record(event).ifPresent(b -> notifier.escalate(event.withDueAt(b.getDueAt())));
+    (SlaEvents.fixedStep(execution) ? breaches.record(event) : breaches.recordAgainstClock(event))
+        .ifPresent(b -> notifier.escalate(event.withDueAt(b.getDueAt())));
   }
 }

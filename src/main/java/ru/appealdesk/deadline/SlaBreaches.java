@@ -26,16 +26,28 @@ public class SlaBreaches {
   }
 
   /**
-   * Records the breach once per (case, clock), at the engine's current time, and marks it on the clock. The deadline
-   * is the clock's effective one ({@link CaseClocks#effectiveDue}: the ceiling while it is suspended), or the event's
-   * when the case has no such clock.
+   * Records the breach once per (case, clock), at the engine's current time, due when the event says, and marks it on
+   * the clock.
    *
    * @return the new record, or empty when this clock of this case was already recorded
    */
   @Transactional
   public Optional<SlaBreach> record(SlaEvent event) {
+    return record(event, false);
+  }
+
+  /**
+   * The same, measured against the case's clock: its effective deadline ({@link CaseClocks#effectiveDue}, the ceiling
+   * while it is suspended), or the event's when the case has no such clock.
+   */
+  @Transactional
+  public Optional<SlaBreach> recordAgainstClock(SlaEvent event) {
+    return record(event, true);
+  }
+
+  private Optional<SlaBreach> record(SlaEvent event, boolean againstClock) {
     SlaBreach breach = new SlaBreach(event, now());
-    Optional<Recorded> recorded = insert(breach);
+    Optional<Recorded> recorded = insert(breach, againstClock);
     if (recorded.isEmpty()) {
       log.info("SLA breach of {} clock {} already recorded", event.caseNumber(), event.clock());
       return Optional.empty();
@@ -56,14 +68,15 @@ public class SlaBreaches {
    * commit), inserts nothing and marks nothing: the unique key {@code sla_breach_case_clock} decides, and the answer
    * is empty.
    */
-  private Optional<Recorded> insert(SlaBreach b) {
+  private Optional<Recorded> insert(SlaBreach b, boolean againstClock) {
     return jdbc.sql("""
         with inserted as (
           insert into sla_breach (case_number, process_instance_id, clock, step, step_name, group_id, held_by,
               escalation_group, jurisdiction, due_at, breached_at)
           values (:caseNumber, :processInstanceId, :clock, :step, :stepName, :groupId, :heldBy,
               :escalationGroup, :jurisdiction,
-              coalesce((select %s from case_clock where case_number = :caseNumber and clock = :clock), :dueAt),
+              coalesce((select %s from case_clock
+                        where :againstClock and case_number = :caseNumber and clock = :clock), :dueAt),
               :breachedAt)
           on conflict (case_number, clock) do nothing
           returning id, due_at),
@@ -72,7 +85,7 @@ public class SlaBreaches {
           where case_number = :caseNumber and clock = :clock and breached_at is null
             and exists (select 1 from inserted))
         select id, due_at from inserted""".formatted(CaseClocks.EFFECTIVE_DUE_SQL))
-        .param("caseNumber", b.getCaseNumber()).param("processInstanceId", b.getProcessInstanceId())
+        .param("againstClock", againstClock).param("caseNumber", b.getCaseNumber()).param("processInstanceId", b.getProcessInstanceId())
         .param("clock", b.getClock()).param("step", b.getStep()).param("stepName", b.getStepName())
         .param("groupId", b.getGroupId()).param("heldBy", b.getHeldBy())
         .param("escalationGroup", b.getEscalationGroup()).param("jurisdiction", b.getJurisdiction().name())

@@ -34,11 +34,17 @@ class SlaEvents {
   }
 
   /**
-   * For a breach: the deadline as the step declares it ({@code slaDueAt}). {@link SlaBreaches#record} measures it
-   * against the case's clock in the statement that records the breach, one round trip less per breach (issue 19).
+   * For a breach: the deadline as the step declares it ({@code slaDueAt}). A breach of a clock (no {@code slaStep})
+   * is measured against the case's clock by {@link SlaBreaches#recordAgainstClock}, in the statement that records
+   * it: one round trip less per breach (issue 19).
    */
   SlaEvent declared(DelegateExecution execution) {
     return of(execution, false);
+  }
+
+  /** Whether the step names a fixed step ({@code slaStep}): its deadline is the declared one, whatever the clock. */
+  static boolean fixedStep(DelegateExecution execution) {
+    return string(execution.getVariableLocal("slaStep")) != null;
   }
 
   private SlaEvent of(DelegateExecution execution, boolean measuredByClock) {

@@ -100,8 +100,9 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * A task inserted by this command has no grant in the database yet: its id is new, and what the command adds is
-     * flushed only at its end. The default provider asks the database anyway, for the task and for its history, once
+     * A process's task inserted by this command has no grant in the database yet: the engine made its id just now, and
+     * what the command adds is flushed only at its end. (A standalone task may come with an id of the caller's, on
+     * which an administrator may have granted already: it is asked for as before.) The default provider asks the database anyway, for the task and for its history, once
      * per candidate group, candidate user and assignee of every new task (issue 19: two queries per escalation task of
      * a storm, and per task of every case).
      * A task that was flushed already, or that an earlier command made, is asked for as before.
@@ -119,8 +120,8 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * Whether {@code resourceId} is a task (or the history of a task) that this command inserted and has not flushed:
-     * the engine's cache says so.
+     * Whether {@code resourceId} is a process's task (or the history of one) that this command inserted and has not
+     * flushed: the engine's cache says so.
      */
     static boolean insertedNow(Resource resource, String resourceId) {
       if (resourceId == null || (resource.resourceType() != Resources.TASK.resourceType()
@@ -129,7 +130,8 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
       }
       CachedDbEntity cached = commandContext().getDbEntityManager().getDbEntityCache()
           .getCachedEntity(TaskEntity.class, resourceId);
-      return cached != null && cached.getEntityState() == DbEntityState.TRANSIENT;
+      return cached != null && cached.getEntityState() == DbEntityState.TRANSIENT
+          && cached.getEntity() instanceof TaskEntity task && task.getProcessInstanceId() != null;
     }
 
     @Override

@@ -35,8 +35,9 @@ import ru.appealdesk.appeal.AppealVariables;
  *       tables keep. The engine's history then holds no second copy of the client's personal data.</li>
  *   <li>{@code ACT_HI_VARINST} rows of the deadline steps' own input parameters ({@link #DEADLINE_STEP_PARAMETERS}, in
  *       every diagram): what a reminder or breach step and its escalation task are told (clock, due date, step,
- *       group, who held the case). The breach record ({@code sla_breach}) keeps them with the breach and its
- *       resolution; a storm of breaches wrote four history rows per case for them (issue 19).</li>
+ *       group, who held the case). What a breach needs of them is in its record ({@code sla_breach}: the clock, the
+ *       step and who held it, the deadline it was measured against, the resolution); a reminder leaves its e-mail in
+ *       the outbox. A storm of breaches wrote four history rows per case for them (issue 19).</li>
  * </ul>
  * Everything else of the audit trail stays as it is: process and activity instances, tasks with their assignees,
  * candidate links, the user operation log (who claimed, completed, changed what), incidents and every DMN evaluation
@@ -48,8 +49,10 @@ public class LeanHistory {
   private static final Logger log = LoggerFactory.getLogger(LeanHistory.class);
 
   /**
-   * The input parameters of the deadline steps that {@code deadline.SlaEvents} and the escalation forms read
-   * (docs/CONTRACTS.md: a process owner who adds a deadline step in Modeler gives it these).
+   * The input parameters of the deadline steps (docs/CONTRACTS.md: a process owner who adds a deadline step in Modeler
+   * gives it these): {@code deadline.SlaEvents} reads the {@code sla…} ones, the escalation forms show
+   * {@code breachHeldBy}, and the escalation's completion ({@code ${recordEscalation}}) reads {@code breachClock}.
+   * Reserved names: a process variable of the same name anywhere has no history either.
    */
   static final Set<String> DEADLINE_STEP_PARAMETERS = Set.of("slaClock", "slaDueAt", "slaStep", "slaGroup",
       "breachClock", AppealVariables.BREACH_HELD_BY);
@@ -109,8 +112,8 @@ public class LeanHistory {
       if (event instanceof HistoricVariableUpdateEventEntity variable) {
         // every event of such a variable (created, updated, deleted), so no update ever looks for a missing row
         return DEADLINE_STEP_PARAMETERS.contains(variable.getVariableName())
-            || AppealIntake.PROCESS_KEY.equals(variable.getProcessDefinitionKey())
-            && AppealVariables.DISPLAY_COPIES.contains(variable.getVariableName());
+            || (AppealIntake.PROCESS_KEY.equals(variable.getProcessDefinitionKey())
+                && AppealVariables.DISPLAY_COPIES.contains(variable.getVariableName()));
       }
       return event instanceof HistoricFormPropertyEventEntity;
     }

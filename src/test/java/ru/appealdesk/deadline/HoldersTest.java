@@ -35,7 +35,7 @@ class HoldersTest extends AbstractIntegrationTest {
   }
 
   @Test
-  void theOpenTasksOfTheCaseOldestFirstWithTheirGroupsAndAssigneeButNoEscalation() {
+  void theOpenTasksOfTheCaseWithTheirGroupsAndAssigneeButNoEscalation() {
     deploy(Bpmn.createExecutableProcess("holders-probe").camundaHistoryTimeToLive(1)
         .startEvent().parallelGateway("Fork")
         .userTask("Task_Answer").name("Подготовить ответ").camundaCandidateGroups("marketing,legal").endEvent()
