@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.appealdesk.support.AbstractIntegrationTest;
@@ -18,14 +19,18 @@ class HoldersTest extends AbstractIntegrationTest {
 
   @Autowired
   Holders holders;
-  @Autowired
-  RepositoryService repository;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
 
+  private RepositoryService repository;
+  private RuntimeService runtime;
+  private TaskService tasks;
   private Deployment deployment;
+
+  @BeforeEach
+  void engine() {
+    repository = processEngine.getRepositoryService();
+    runtime = processEngine.getRuntimeService();
+    tasks = processEngine.getTaskService();
+  }
 
   @AfterEach
   void removeProbe() {
