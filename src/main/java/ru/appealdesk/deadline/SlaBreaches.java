@@ -85,7 +85,8 @@ public class SlaBreaches {
           where case_number = :caseNumber and clock = :clock and breached_at is null
             and exists (select 1 from inserted))
         select id, due_at from inserted""".formatted(CaseClocks.EFFECTIVE_DUE_SQL))
-        .param("againstClock", againstClock).param("caseNumber", b.getCaseNumber()).param("processInstanceId", b.getProcessInstanceId())
+        .param("againstClock", againstClock).param("caseNumber", b.getCaseNumber())
+        .param("processInstanceId", b.getProcessInstanceId())
         .param("clock", b.getClock()).param("step", b.getStep()).param("stepName", b.getStepName())
         .param("groupId", b.getGroupId()).param("heldBy", b.getHeldBy())
         .param("escalationGroup", b.getEscalationGroup()).param("jurisdiction", b.getJurisdiction().name())

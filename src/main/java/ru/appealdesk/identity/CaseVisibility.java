@@ -101,11 +101,11 @@ class CaseVisibility extends AbstractProcessEnginePlugin {
 
     /**
      * A process's task inserted by this command has no grant in the database yet: the engine made its id just now, and
-     * what the command adds is flushed only at its end. (A standalone task may come with an id of the caller's, on
-     * which an administrator may have granted already: it is asked for as before.) The default provider asks the database anyway, for the task and for its history, once
-     * per candidate group, candidate user and assignee of every new task (issue 19: two queries per escalation task of
-     * a storm, and per task of every case).
-     * A task that was flushed already, or that an earlier command made, is asked for as before.
+     * what the command adds is flushed only at its end. The default provider asks the database anyway, for the task
+     * and for its history, once per candidate group, candidate user and assignee of every new task (issue 19: two
+     * queries per escalation task of a storm, and per task of every case). Asked for as before: a standalone task
+     * (it may come with an id of the caller's, on which an administrator may have granted already), a task that was
+     * flushed already and a task of an earlier command.
      */
     @Override
     protected AuthorizationEntity getGrantAuthorizationByGroupId(String groupId, Resource resource, String resourceId) {

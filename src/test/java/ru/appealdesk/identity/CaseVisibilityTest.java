@@ -140,7 +140,8 @@ class CaseVisibilityTest extends AbstractIntegrationTest {
 
   /** What the engine's authorization statements logged (MyBatis: statement and parameters) while {@code work} ran. */
   private static List<String> authorizationStatements(Runnable work) {
-    Logger logger = (Logger) LoggerFactory.getLogger("org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity");
+    Logger logger = (Logger) LoggerFactory.getLogger(
+        "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity");
     Level level = logger.getLevel();
     boolean additive = logger.isAdditive();
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
