@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import ru.appealdesk.appeal.AppealFlows;
 import ru.appealdesk.mail.MailOutbox;
@@ -55,6 +56,8 @@ class CaseClockProcessTest extends AbstractIntegrationTest {
   StepReminders stepReminders;
   @Autowired
   JavaMailSenderImpl mailSender;
+  @Autowired
+  JdbcClient jdbc;
 
   @BeforeEach
   void received() {
@@ -202,10 +205,36 @@ class CaseClockProcessTest extends AbstractIntegrationTest {
     ProcessInstance pi = certificateHeldAt("Task_RegisterLetter");
     Job reminder = flows.timer(pi, "Timer_AnswerDeadlineReminder");
     assertThat(reminder.getDuedate()).isEqualTo(at("2026-11-06T00:00:00+03:00"));
+    long escalationDecisions = escalationDecisions();
     execute(reminder);
+    assertThat(queued(pi)).containsExactly("REMINDER");
     outbox.sendDue();
-    assertThat(mails("officemanager")).isNotEmpty();
+    assertThat(mails("officemanager")).anySatisfy(m -> assertThat(m.getSubject()).startsWith("Напоминание")
+        .contains(pi.getBusinessKey()).contains("06.11.2026 23:59"));
+    assertThat(escalationDecisions()).as("a reminder does not ask the escalation table").isEqualTo(escalationDecisions);
     assertThat(breaches.forCase(pi.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void aReminderThatFiresAfterTheDeadlineSendsNothingAndTheBreachEscalates() {
+    ProcessInstance pi = certificateHeldAt("Task_RegisterLetter");
+    Job reminder = flows.timer(pi, "Timer_AnswerDeadlineReminder");
+    now(AFTER_DEADLINE); // the job executor was down on the case's last day: both timers are due now
+    execute(reminder);
+    assertThat(queued(pi)).as("no reminder of a day gone by").isEmpty();
+    assertOneBreachAt(pi, deadlinePasses(pi), "Task_RegisterLetter", "office-manager");
+    assertThat(queued(pi)).isNotEmpty().containsOnly("ESCALATION");
+  }
+
+  /** What the mail outbox holds for the case, by purpose. */
+  List<String> queued(ProcessInstance pi) {
+    return jdbc.sql("select purpose from mail_outbox where case_number = :n order by id")
+        .param("n", pi.getBusinessKey()).query(String.class).list();
+  }
+
+  long escalationDecisions() {
+    return processEngine.getHistoryService().createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(EscalationGroups.DECISION).count();
   }
 
   @Test
