@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import org.hibernate.annotations.NaturalId;
 import ru.appealdesk.deadline.Jurisdiction;
@@ -120,6 +121,13 @@ public class Appeal {
   private String regulatorCopyProof;
   @Column(name = "regulator_copy_sent_at")
   private Instant regulatorCopySentAt;
+  /**
+   * Whether the rules that routed the appeal are recorded ({@code appeal_rule}), as far as this transaction knows: false
+   * for an appeal created in it, true once they are written; null (ask the table) for an appeal loaded from it. Saves
+   * the intake a query (issue 19).
+   */
+  @Transient
+  private Boolean rulesRecorded;
 
   protected Appeal() {}
 
@@ -136,6 +144,16 @@ public class Appeal {
     this.statusToken = statusToken;
     this.status = AppealStatus.RECEIVED;
     this.createdAt = now;
+    this.rulesRecorded = false;
+  }
+
+  /** See {@link #rulesRecorded}: null when this transaction does not know. */
+  Boolean rulesRecordedKnown() {
+    return rulesRecorded;
+  }
+
+  void rulesRecorded() {
+    this.rulesRecorded = true;
   }
 
   void describe(String content, String demand, String situationPlace, Instant situationAt, String contractNumber,

@@ -89,7 +89,7 @@ public class AppealSteps {
       suggestion = "ANONYMOUS";
       hints.add("Заявитель не указал данные, позволяющие его идентифицировать (ФИО, документ, телефон, e-mail).");
     }
-    if (c != null) {
+    if (c != null && !c.isCreatedNow()) {
       List<Appeal> earlier = appeals.answeredOfType(c.getId(), a.getId(), a.getType()).stream()
           .filter(e -> Objects.equals(e.getSubject(), a.getSubject())).toList();
       if (!earlier.isEmpty()) {
@@ -112,7 +112,8 @@ public class AppealSteps {
     if (!Texts.blank(a.getContractNumber())) {
       return true;
     }
-    return c != null && c.getIdentityKey() != null
+    // a client created by this intake has no other appeal (no query)
+    return c != null && c.getIdentityKey() != null && !c.isCreatedNow()
         && !appeals.otherAppealIds(c.getId(), a.getId(), Limit.of(1)).isEmpty();
   }
 
@@ -133,7 +134,12 @@ public class AppealSteps {
     basis.add(a.getJurisdiction() == Jurisdiction.RU ? "Положение, табл. 1 (регистрация), табл. 2 (способ ответа)"
         : "Политика, п. 56 (регистрация), п. 61–62 (способ ответа)");
     a.legalBasis(Texts.abbreviate(String.join("; ", basis), 1000));
-    if (rules.recordedIds(a.getId(), Limit.of(1)).isEmpty()) {
+    Boolean recorded = a.rulesRecordedKnown();
+    if (recorded == null) {
+      recorded = !rules.recordedIds(a.getId(), Limit.of(1)).isEmpty();
+    }
+    if (!recorded) {
+      a.rulesRecorded();
       ProcessDefinition pd = repository.getProcessDefinition(processDefinitionId);
       rules.save(new AppealRule(a.getId(), "PROCESS", pd.getKey(), pd.getVersion(), pd.getVersionTag(),
           deployedAt(pd.getDeploymentId()), pd.getId()));

@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 
 /** A client (or third party) who writes to the company; all their appeals form one history (KZ ¶56). */
@@ -32,6 +33,12 @@ public class Client {
   private Instant createdAt;
   @Column(name = "updated_at")
   private Instant updatedAt;
+  /**
+   * Created by this transaction's intake, so no other appeal of theirs can exist: the check need not look for the
+   * client's earlier appeals (two queries per intake of a new client, issue 19). Loaded clients say false.
+   */
+  @Transient
+  private boolean createdNow;
 
   protected Client() {}
 
@@ -39,6 +46,12 @@ public class Client {
     this.identityKey = identityKey;
     this.createdAt = now;
     this.updatedAt = now;
+    this.createdNow = true;
+  }
+
+  /** Whether this client was created in the current transaction (by the intake of their first appeal). */
+  boolean isCreatedNow() {
+    return createdNow;
   }
 
   /** Newer details win; a detail the client left out this time keeps its earlier value. */

@@ -40,23 +40,31 @@ public class CaseClocks {
       Jurisdiction jurisdiction, Instant basisAt, int days, DeadlineKind kind, Due due, Instant legalBasisAt,
       Integer legalDays, Integer legalExtensionDays, Due legalDeadline) {}
 
-  /** Starts (or, started already, returns) a clock. Nothing is synchronised: the diagram reads the variable. */
+  /**
+   * Starts (or, started already, returns) a clock. Nothing is synchronised: the diagram reads the variable. The clock,
+   * its STARTED event and what is stored come in one statement; before, four round trips (is it started, insert,
+   * event, read back) on every intake (issue 19). A clock started already, even by a concurrent command, is left as it
+   * was: the primary key (case, clock) decides.
+   */
   public CaseClock start(Start s) {
-    Optional<CaseClock> existing = find(s.caseNumber(), s.clock());
-    if (existing.isPresent()) {
-      return existing.get();
-    }
     Instant now = Now.instant();
     java.util.Set<Integer> years = new java.util.TreeSet<>(s.due().uncoveredYears());
     if (s.legalDeadline() != null) {
       years.addAll(s.legalDeadline().uncoveredYears());
     }
-    jdbc.sql("""
-            insert into case_clock (case_number, clock, process_instance_id, due_variable, jurisdiction, started_at,
-                basis_at, days, kind, original_due_at, due_at, legal_basis_at, legal_days, legal_extension_days,
-                legal_deadline_at, provisional_years, updated_at)
-            values (:caseNumber, :clock, :pi, :dueVariable, :jurisdiction, :now, :basisAt, :days, :kind, :due, :due,
-                :legalBasisAt, :legalDays, :legalExtensionDays, :legalDeadlineAt, :years, :now)""")
+    Optional<CaseClock> started = jdbc.sql("""
+            with started as (
+              insert into case_clock (case_number, clock, process_instance_id, due_variable, jurisdiction, started_at,
+                  basis_at, days, kind, original_due_at, due_at, legal_basis_at, legal_days, legal_extension_days,
+                  legal_deadline_at, provisional_years, updated_at)
+              values (:caseNumber, :clock, :pi, :dueVariable, :jurisdiction, :now, :basisAt, :days, :kind, :due, :due,
+                  :legalBasisAt, :legalDays, :legalExtensionDays, :legalDeadlineAt, :years, :now)
+              on conflict (case_number, clock) do nothing
+              returning *),
+            logged as (
+              insert into case_clock_event (case_number, clock, at, event, due_at, note)
+              select case_number, clock, :now, 'STARTED', due_at, null from started)
+            select * from started""")
         .param("caseNumber", s.caseNumber()).param("clock", s.clock()).param("pi", s.processInstanceId())
         .param("dueVariable", s.dueVariable()).param("jurisdiction", s.jurisdiction().name())
         .param("now", ts(now)).param("basisAt", ts(s.basisAt())).param("days", s.days())
@@ -65,11 +73,12 @@ public class CaseClocks {
         .param("legalExtensionDays", s.legalExtensionDays())
         .param("legalDeadlineAt", s.legalDeadline() == null ? null : ts(s.legalDeadline().instant()))
         .param("years", CaseClock.years(years))
-        .update();
-    event(s.caseNumber(), s.clock(), now, "STARTED", s.due().instant(), null);
-    CaseClock started = find(s.caseNumber(), s.clock()).orElseThrow();
-    log.info("Clock {} of case {} started, due {}", s.clock(), s.caseNumber(), started.dueAt());
-    return started;
+        .query(CaseClocks::row).optional();
+    if (started.isEmpty()) {
+      return require(s.caseNumber(), s.clock());
+    }
+    log.info("Clock {} of case {} started, due {}", s.clock(), s.caseNumber(), started.get().dueAt());
+    return started.get();
   }
 
   public Optional<CaseClock> find(String caseNumber, String clock) {
