@@ -3,6 +3,7 @@ package ru.appealdesk.client;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
+import ru.appealdesk.platform.ClientAddress;
 
 /** The two rate limits of the public pages (docs/client.md), keyed by {@link ClientAddress}. */
 @Component

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -35,8 +37,8 @@ class SecurityConfiguration {
   static final String FORBIDDEN_REASON = "у ваших групп нет права на это действие";
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, ObjectMapper json,
+      @Value(ClientAddress.TRUSTED_PROXIES) int trustedProxies) throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     http
         .securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**"),
@@ -49,6 +51,8 @@ class SecurityConfiguration {
             .requestMatchers(paths.matcher("/actuator/**")).denyAll()
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("Appeal Desk")
+            // the login throttle counts per user and client address: behind our proxies, the client's, not nginx'
+            .authenticationDetailsSource(request -> loginDetails(request, trustedProxies))
             .authenticationEntryPoint((req, res, ex) -> unauthorized(req, res, json, ex)))
         .exceptionHandling(e -> e
             .authenticationEntryPoint((req, res, ex) -> unauthorized(req, res, json, ex))
@@ -58,6 +62,11 @@ class SecurityConfiguration {
         .csrf(c -> c.disable())
         .addFilterAfter(new EngineIdentityFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();
+  }
+
+  /** What an HTTP Basic login carries to {@link CamundaIdentityAuthenticationProvider}: the client's address. */
+  static WebAuthenticationDetails loginDetails(HttpServletRequest request, int trustedProxies) {
+    return new WebAuthenticationDetails(ClientAddress.of(request, trustedProxies), null);
   }
 
   /** Everything else (webapps, static resources, public pages) is not guarded by Spring Security. */

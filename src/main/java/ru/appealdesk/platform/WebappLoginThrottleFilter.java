@@ -28,11 +28,14 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
   private final LoginThrottle throttle;
   private final ObjectMapper json;
   private final Pattern loginPath;
+  private final int trustedProxies;
 
   WebappLoginThrottleFilter(LoginThrottle throttle, ObjectMapper json,
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+      @Value(ClientAddress.TRUSTED_PROXIES) int trustedProxies) {
     this.throttle = throttle;
     this.json = json;
+    this.trustedProxies = trustedProxies;
     this.loginPath = Pattern.compile(Pattern.quote(webappPath) + "/api/admin/auth/user/[^/]+/login/[^/]+/?");
   }
 
@@ -47,7 +50,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     byte[] body = request.getInputStream().readNBytes(MAX_BODY);
     String user = field(body, "username");
-    String address = request.getRemoteAddr();
+    String address = ClientAddress.of(request, trustedProxies);
     long wait = user == null ? 0 : throttle.waitSeconds(user, address);
     if (wait > 0) {
       response.setHeader("Retry-After", Long.toString(wait));

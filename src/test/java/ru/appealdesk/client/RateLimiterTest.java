@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import ru.appealdesk.platform.ClientAddress;
 
 class RateLimiterTest {
 

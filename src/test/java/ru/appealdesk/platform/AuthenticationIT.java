@@ -96,6 +96,47 @@ class AuthenticationIT extends AbstractIntegrationTest {
     assertThat(last).isEqualTo(429);
   }
 
+  /**
+   * Behind our proxy (the tests run with {@code trusted-proxies: 1}, as the nodes do behind nginx): the address counted
+   * is the one nginx appended to {@code X-Forwarded-For}. One client's wrong passwords hold back that client only,
+   * never the same user at another desk, although every request reaches the node from nginx' address; an address the
+   * client writes further left is not believed. The same for the Tasklist login form.
+   */
+  @Test
+  void behindTheProxyTheThrottleCountsTheClientsAddressNotTheProxys() {
+    String attacker = "203.0.113.66";
+    for (int i = 0; i < 6; i++) {
+      assertThat(basic("198.51.100." + i + ", " + attacker, "wrong-" + i)).as("forged entries on the left change nothing")
+          .isEqualTo(401);
+    }
+    assertThat(basic(attacker, PASSWORD)).as("the attacker's address is held back").isEqualTo(429);
+    assertThat(basic("192.0.2.10", PASSWORD)).as("the real user at their own desk is not (403: authenticated)")
+        .isEqualTo(403);
+
+    Http anonymous = Http.anonymous(baseUrl());
+    int last = 0;
+    for (int i = 0; i < 7; i++) {
+      last = form(anonymous, attacker, "nope" + i);
+    }
+    assertThat(last).isEqualTo(429);
+    assertThat(form(anonymous, "192.0.2.10", PASSWORD))
+        .as("the Tasklist login at another desk is checked, not held back (403: this test user has no Tasklist)")
+        .isIn(200, 403);
+  }
+
+  private int basic(String forwardedFor, String password) {
+    Http http = as(password);
+    return http.send(http.request("/api/deadlines/overdue?group=legal").header("X-Forwarded-For", forwardedFor).GET())
+        .statusCode();
+  }
+
+  private static int form(Http anonymous, String forwardedFor, String password) {
+    return anonymous.send(anonymous.request("/camunda/api/admin/auth/user/default/login/tasklist")
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", forwardedFor)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + password,
+            StandardCharsets.UTF_8))).statusCode();
+  }
+
   @Test
   void theCredentialsCacheFollowsPasswordAndMembershipChanges() {
     assertThat(as(PASSWORD).get("/api/calendars").statusCode()).isEqualTo(403);
