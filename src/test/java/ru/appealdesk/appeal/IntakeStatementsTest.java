@@ -6,21 +6,16 @@ import static ru.appealdesk.appeal.AppealFlows.client;
 import static ru.appealdesk.appeal.AppealFlows.document;
 import static ru.appealdesk.appeal.AppealFlows.now;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.appealdesk.support.AbstractIntegrationTest;
+import ru.appealdesk.support.LogCapture;
 
 /**
  * Issue 19, the intake's round trips: what the intake of a new client need not ask the database, because the intake
@@ -76,30 +71,9 @@ class IntakeStatementsTest extends AbstractIntegrationTest {
     return appeal("RU", "COMPLAINT", "EMPLOYEE_CONDUCT", "LETTER", client, false, false, RECEIVED);
   }
 
-  /** The SQL that Hibernate and Spring's JDBC templates logged while {@code work} ran. */
+  /** The SQL that Hibernate and Spring's JDBC templates logged while {@code work} ran, one line each. */
   private static List<String> statements(Runnable work) {
-    List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger("org.hibernate.SQL"),
-        (Logger) LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate"));
-    List<Level> levels = new ArrayList<>();
-    List<Boolean> additive = new ArrayList<>();
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    for (Logger l : loggers) {
-      levels.add(l.getLevel());
-      additive.add(l.isAdditive());
-      l.setAdditive(false);
-      l.addAppender(appender);
-      l.setLevel(Level.DEBUG);
-    }
-    try {
-      work.run();
-    } finally {
-      for (int i = 0; i < loggers.size(); i++) {
-        loggers.get(i).setLevel(levels.get(i));
-        loggers.get(i).setAdditive(additive.get(i));
-        loggers.get(i).detachAppender(appender);
-      }
-    }
-    return appender.list.stream().map(ILoggingEvent::getFormattedMessage).map(s -> s.replaceAll("\\s+", " ")).toList();
+    return LogCapture.debug(work, "org.hibernate.SQL", "org.springframework.jdbc.core.JdbcTemplate").stream()
+        .map(s -> s.replaceAll("\\s+", " ")).toList();
   }
 }

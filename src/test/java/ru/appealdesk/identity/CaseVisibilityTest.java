@@ -2,10 +2,6 @@ package ru.appealdesk.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.appealdesk.support.AbstractIntegrationTest;
+import ru.appealdesk.support.LogCapture;
 
 /** The candidate group of a task may read the case's variables; other groups may not; nothing outlives the case. */
 class CaseVisibilityTest extends AbstractIntegrationTest {
@@ -140,23 +136,7 @@ class CaseVisibilityTest extends AbstractIntegrationTest {
 
   /** What the engine's authorization statements logged (MyBatis: statement and parameters) while {@code work} ran. */
   private static List<String> authorizationStatements(Runnable work) {
-    Logger logger = (Logger) LoggerFactory.getLogger(
-        "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity");
-    Level level = logger.getLevel();
-    boolean additive = logger.isAdditive();
-    ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    appender.start();
-    logger.addAppender(appender);
-    logger.setAdditive(false);
-    logger.setLevel(Level.DEBUG);
-    try {
-      work.run();
-    } finally {
-      logger.setLevel(level);
-      logger.setAdditive(additive);
-      logger.detachAppender(appender);
-    }
-    return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    return LogCapture.debug(work, "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity");
   }
 
   /** The permissions of each group's grant on the task. */
