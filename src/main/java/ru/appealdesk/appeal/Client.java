@@ -34,8 +34,9 @@ public class Client {
   @Column(name = "updated_at")
   private Instant updatedAt;
   /**
-   * Created by this transaction's intake, so no other appeal of theirs can exist: the check need not look for the
-   * client's earlier appeals (two queries per intake of a new client, issue 19). Loaded clients say false.
+   * Created in this transaction (by an intake, or by a registration that completes an anonymous appeal's details), so
+   * no other appeal of theirs can exist: the check need not look for the client's earlier appeals (two queries per
+   * intake of a new client, issue 19). Loaded clients say false.
    */
   @Transient
   private boolean createdNow;
@@ -49,7 +50,7 @@ public class Client {
     this.createdNow = true;
   }
 
-  /** Whether this client was created in the current transaction (by the intake of their first appeal). */
+  /** Whether this client was created in the current transaction (see {@link #createdNow}). */
   boolean isCreatedNow() {
     return createdNow;
   }

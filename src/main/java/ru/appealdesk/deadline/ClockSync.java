@@ -98,13 +98,18 @@ class ClockSync {
 
   /**
    * A suspended clock does not run out: its timers wait until {@code until} (the statutory ceiling, which still holds
-   * while the client is asked, or a far date); the resumed clock sets them again.
+   * while the client is asked, or a far date); the resumed clock sets them again. Against a ceiling, the reminder comes
+   * at the start of the ceiling's last working day, as for a running clock: held at the ceiling itself it would fire
+   * when the deadline has passed, and a reminder then sends nothing ({@link SlaEvents#reminder}).
    */
   void holdTimers(CaseClock c, Instant until) {
+    boolean ceiling = until.equals(c.legalDeadlineAt());
     for (Job job : management.createJobQuery().processInstanceId(c.processInstanceId()).timers().list()) {
       Optional<String[]> role = role(job);
       if (role.isPresent() && c.clock().equals(role.get()[0])) {
-        management.setJobDuedate(job.getId(), Date.from(until));
+        Instant at = ceiling && "REMINDER".equals(role.get()[1])
+            ? deadlines.reminder(c.jurisdiction(), Now.instant(), until).toInstant() : until;
+        management.setJobDuedate(job.getId(), Date.from(at));
       }
     }
   }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The address a request came from, for everything the application counts per address: the public pages' rate limits
@@ -20,6 +21,7 @@ public final class ClientAddress {
   public static final String TRUSTED_PROXIES = "${appealdesk.client.trusted-proxies:0}";
 
   private static final int MAX_LENGTH = 64;
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
   private ClientAddress() {}
 
@@ -39,7 +41,9 @@ public final class ClientAddress {
     if (hops.isEmpty()) {
       return clip(remote);
     }
-    return clip(hops.get(Math.max(0, hops.size() - trustedProxies)));
+    String hop = hops.get(Math.max(0, hops.size() - trustedProxies));
+    // what our proxy appended is an address; anything else (a node reached without the proxy) is not believed
+    return IP_LITERAL.matcher(hop).matches() ? clip(hop) : clip(remote);
   }
 
   private static String clip(String address) {

@@ -63,7 +63,8 @@ class IntakeStatementsTest extends AbstractIntegrationTest {
     var client = client(document());
     flows.start(letter(client));
     List<String> sql = statements(() -> flows.start(letter(client)));
-    assertThat(sql).as("the known client's earlier appeals").anyMatch(s -> CLIENTS_APPEALS.matcher(s).find());
+    assertThat(sql).as("the known client's earlier appeals: known at all, and answered on this matter")
+        .filteredOn(s -> CLIENTS_APPEALS.matcher(s).find()).hasSize(2);
   }
 
   /** A complaint by letter without a contract number: the check has to ask whether the client is known. */

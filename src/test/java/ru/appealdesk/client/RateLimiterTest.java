@@ -91,6 +91,14 @@ class RateLimiterTest {
     assertThat(ClientAddress.of(viaNginx, 2)).isEqualTo("6.6.6.6");
     assertThat(ClientAddress.of(viaNginx, 5)).isEqualTo("6.6.6.6");
 
+    MockHttpServletRequest bypassing = new MockHttpServletRequest();
+    bypassing.setRemoteAddr("198.51.100.8");
+    bypassing.addHeader("X-Forwarded-For", "<script>evil</script>");
+    assertThat(ClientAddress.of(bypassing, 1)).as("what is not an address is not believed").isEqualTo("198.51.100.8");
+    MockHttpServletRequest v6 = new MockHttpServletRequest();
+    v6.addHeader("X-Forwarded-For", "2001:db8::1");
+    assertThat(ClientAddress.of(v6, 1)).isEqualTo("2001:db8::1");
+
     MockHttpServletRequest twoHeaders = new MockHttpServletRequest();
     twoHeaders.addHeader("X-Forwarded-For", "6.6.6.6");
     twoHeaders.addHeader("X-Forwarded-For", "203.0.113.10");

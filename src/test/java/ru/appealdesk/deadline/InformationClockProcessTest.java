@@ -120,6 +120,24 @@ class InformationClockProcessTest extends AbstractIntegrationTest {
         .contains("истёк 08.12.2026 23:59");
   }
 
+  /**
+   * While the clock waits, its reminder waits for the start of the ceiling's last working day (not the ceiling itself,
+   * when a reminder would be too late and send nothing): whoever holds the case is told the ceiling.
+   */
+  @Test
+  void theReminderOfAWaitingClockComesOnTheCeilingsLastDay() {
+    ProcessInstance pi = loanTermsComplaint();
+    requestFromTheAnswerTask(pi, "2026-11-16T11:00:00+03:00");
+    assertThat(flows.timer(pi, "Timer_AnswerDeadline").getDuedate()).isEqualTo(at("2026-12-08T23:59:59+03:00"));
+    assertThat(flows.timer(pi, "Timer_AnswerDeadlineReminder").getDuedate()).isEqualTo(at("2026-12-08T00:00:00+03:00"));
+
+    now("2026-12-08T00:00:01+03:00");
+    execute(flows.timer(pi, "Timer_AnswerDeadlineReminder"));
+    assertThat(jdbc.queryForList("select subject from mail_outbox where case_number = ? and purpose = ?",
+        String.class, pi.getBusinessKey(), "REMINDER")).isNotEmpty()
+        .allSatisfy(subject -> assertThat(subject).startsWith("Напоминание").contains("08.12.2026 23:59"));
+  }
+
   @Test
   void theInformationCountsFromTheDayItWasReceivedNotTheDayItWasEntered() {
     // an office-hours complaint by letter, received Mon 02.11: 3 WD → Fri 06.11; details missing → request at once
