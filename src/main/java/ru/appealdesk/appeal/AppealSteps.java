@@ -112,7 +112,7 @@ public class AppealSteps {
     if (!Texts.blank(a.getContractNumber())) {
       return true;
     }
-    // a client created by this intake has no other appeal (no query)
+    // a client created in this transaction has no other appeal (no query)
     return c != null && c.getIdentityKey() != null && !c.isCreatedNow()
         && !appeals.otherAppealIds(c.getId(), a.getId(), Limit.of(1)).isEmpty();
   }

@@ -66,6 +66,7 @@ class ClockSync {
       runtime.setVariable(pi, after.dueVariable() + "Text",
           DeadlineTexts.due(after.dueAt(), after.jurisdiction(), after.provisionalYears()));
     }
+    Instant reminder = reminderAt(after.jurisdiction(), after.dueAt());
     int movedTasks = 0;
     for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(after.caseNumber()).active().list()) {
       if (t.getDueDate() == null || t.getTaskDefinitionKey().startsWith("Task_Escalation")) {
@@ -74,8 +75,7 @@ class ClockSync {
       Instant due = t.getDueDate().toInstant();
       if (due.equals(before.dueAt()) || due.isAfter(after.dueAt())) {
         t.setDueDate(Date.from(after.dueAt()));
-        t.setFollowUpDate(Date.from(deadlines.reminder(after.jurisdiction(), Now.instant(), after.dueAt())
-            .toInstant()));
+        t.setFollowUpDate(Date.from(reminder));
         tasks.saveTask(t);
         movedTasks++;
       }
@@ -86,9 +86,7 @@ class ClockSync {
       if (role.isEmpty() || !after.clock().equals(role.get()[0])) {
         continue;
       }
-      Instant at = "REMINDER".equals(role.get()[1])
-          ? deadlines.reminder(after.jurisdiction(), Now.instant(), after.dueAt()).toInstant()
-          : after.dueAt();
+      Instant at = "REMINDER".equals(role.get()[1]) ? reminder : after.dueAt();
       management.setJobDuedate(job.getId(), Date.from(at));
       movedTimers++;
     }
@@ -103,15 +101,19 @@ class ClockSync {
    * when the deadline has passed, and a reminder then sends nothing ({@link SlaEvents#reminder}).
    */
   void holdTimers(CaseClock c, Instant until) {
-    boolean ceiling = until.equals(c.legalDeadlineAt());
+    Instant reminder = until.equals(c.legalDeadlineAt()) ? reminderAt(c.jurisdiction(), until) : until;
     for (Job job : management.createJobQuery().processInstanceId(c.processInstanceId()).timers().list()) {
       Optional<String[]> role = role(job);
       if (role.isPresent() && c.clock().equals(role.get()[0])) {
-        Instant at = ceiling && "REMINDER".equals(role.get()[1])
-            ? deadlines.reminder(c.jurisdiction(), Now.instant(), until).toInstant() : until;
+        Instant at = "REMINDER".equals(role.get()[1]) ? reminder : until;
         management.setJobDuedate(job.getId(), Date.from(at));
       }
     }
+  }
+
+  /** The start of the last working day before {@code due}, never before now: when a clock's reminder comes. */
+  private Instant reminderAt(Jurisdiction j, Instant due) {
+    return deadlines.reminder(j, Now.instant(), due).toInstant();
   }
 
   /** [clock, role] of a timer job from its element's extension properties, cached per definition and activity. */
