@@ -15,8 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -27,7 +30,7 @@ import ru.appealdesk.deadline.Jurisdiction;
 import ru.appealdesk.deadline.Now;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.ConflictException;
-import ru.appealdesk.platform.LatestDecisions;
+import ru.appealdesk.platform.EvaluatedDecisions;
 import ru.appealdesk.platform.NotFoundException;
 
 /**
@@ -38,10 +41,6 @@ import ru.appealdesk.platform.NotFoundException;
 public class AppealSteps {
 
   public static final String MESSAGE_INFORMATION_RECEIVED = "InformationReceived";
-  /** Decision tables whose versions are kept with every appeal (issue 17: which rules decided the case). */
-  static final List<String> DECISIONS = List.of("registration", "appeal-routing", "answer-method", "answer-approval",
-      "supporting-documents");
-
   private final AppealRepository appeals;
   private final ClientRepository clients;
   private final ConclusionRepository conclusions;
@@ -49,12 +48,12 @@ public class AppealSteps {
   private final AppealRuleRepository rules;
   private final RuntimeService runtime;
   private final RepositoryService repository;
-  private final LatestDecisions decisions;
   private final Map<String, Optional<Instant>> deploymentTimes = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> tablesOfProcess = new ConcurrentHashMap<>();
 
   AppealSteps(AppealRepository appeals, ClientRepository clients, ConclusionRepository conclusions,
       InformationReceiptRepository information, AppealRuleRepository rules, RuntimeService runtime,
-      RepositoryService repository, LatestDecisions decisions) {
+      RepositoryService repository) {
     this.appeals = appeals;
     this.clients = clients;
     this.conclusions = conclusions;
@@ -62,7 +61,6 @@ public class AppealSteps {
     this.rules = rules;
     this.runtime = runtime;
     this.repository = repository;
-    this.decisions = decisions;
   }
 
   // ---------------------------------------------------------------- check and routing
@@ -121,8 +119,15 @@ public class AppealSteps {
   public record Routing(String registrationMode, String responsibleGroup, String coExecutorGroup,
       String approvalGroup, String answerMethod, String deliveredByGroup, String legalBasis) {}
 
+  /**
+   * Records what the tables decided and, once per appeal, which definitions decided it (issue 17): the process version
+   * and every table that the diagram's business rule tasks evaluated in this transaction (with the tables they
+   * required), in the version each evaluation ran on. No list of tables in Java: a table a process owner adds to the
+   * diagram in Modeler is recorded too, and a table the case's path did not pass (the documents of an application
+   * without a reason) is not.
+   */
   @Transactional
-  public void routed(String number, Routing r, String processDefinitionId) {
+  public void routed(String number, Routing r, String processDefinitionId, BpmnModelInstance model) {
     Appeal a = get(number);
     a.routed(r.responsibleGroup(), r.coExecutorGroup(), r.approvalGroup(), r.answerMethod(), r.deliveredByGroup(),
         a.getAnswerDueAt());
@@ -143,11 +148,24 @@ public class AppealSteps {
       ProcessDefinition pd = repository.getProcessDefinition(processDefinitionId);
       rules.save(new AppealRule(a.getId(), "PROCESS", pd.getKey(), pd.getVersion(), pd.getVersionTag(),
           deployedAt(pd.getDeploymentId()), pd.getId()));
-      for (String key : DECISIONS) {
-        decisions.of(key).ifPresent(dd -> rules.save(new AppealRule(a.getId(), "DECISION", dd.getKey(),
-            dd.getVersion(), dd.getVersionTag(), deployedAt(dd.getDeploymentId()), dd.getId())));
+      Set<String> tables = tablesOfProcess.computeIfAbsent(processDefinitionId, id -> decisionRefs(model));
+      for (DecisionDefinition dd : EvaluatedDecisions.of(tables)) {
+        rules.save(new AppealRule(a.getId(), "DECISION", dd.getKey(), dd.getVersion(), dd.getVersionTag(),
+            deployedAt(dd.getDeploymentId()), dd.getId()));
       }
     }
+  }
+
+  /** The tables the diagram's business rule tasks name ({@link EvaluatedDecisions#ANY} for a reference by expression). */
+  static Set<String> decisionRefs(BpmnModelInstance model) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+      String ref = task.getCamundaDecisionRef();
+      if (ref != null && !ref.isBlank()) {
+        keys.add(ref.contains("{") ? EvaluatedDecisions.ANY : ref.strip());
+      }
+    }
+    return Set.copyOf(keys);
   }
 
   /** A deployment's time never changes: asked once per deployment, not on every routing. */

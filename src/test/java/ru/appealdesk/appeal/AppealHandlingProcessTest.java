@@ -128,8 +128,9 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
     Assertions.assertThat(flows.history(pi)).containsExactly("RECEIVED", "REGISTERED", "IN_PROGRESS",
         "ON_APPROVAL", "IN_PROGRESS", "ON_APPROVAL", "DELIVERING", "ANSWERED", "CLOSED");
     AppealView view = flows.view(pi);
-    Assertions.assertThat(view.rules()).extracting(AppealView.RuleView::key)
-        .contains("appeal-handling", "appeal-routing", "registration", "answer-method", "answer-approval");
+    // the tables the case's path evaluated, each once: not the documents' table, which a complaint never asks
+    Assertions.assertThat(view.rules()).extracting(AppealView.RuleView::key).containsExactlyInAnyOrder(
+        "appeal-handling", "registration", "appeal-routing", "answer-method", "answer-approval");
     Assertions.assertThat(view.legalBasis()).anySatisfy(b -> Assertions.assertThat(b).contains("табл. 3"))
         .anySatisfy(b -> Assertions.assertThat(b).contains("442-ФЗ"));
   }
@@ -540,6 +541,9 @@ class AppealHandlingProcessTest extends AbstractIntegrationTest {
     assertThat(pi).hasPassed("Task_DecideSupportingDocuments").isWaitingAt("Task_PrepareAnswer").variables()
         .hasEntrySatisfying("requiredDocumentsText", v -> Assertions.assertThat((String) v)
             .contains("больничного листа").contains("медицинской карты"));
+    Assertions.assertThat(flows.view(pi).rules()).extracting(AppealView.RuleView::key).containsExactlyInAnyOrder(
+        "appeal-handling", "registration", "appeal-routing", "answer-method", "answer-approval",
+        "supporting-documents");
     assertThatThrownBy(() -> flows.answer(pi)).hasMessageContaining("нужны документы");
     complete(task(pi), withVariables("answerAction", "ANSWER", "answerOutcome", "NOT_SATISFIED",
         "answerText", "Отказ: документы о лечении не представлены, приостановить проценты нельзя.",

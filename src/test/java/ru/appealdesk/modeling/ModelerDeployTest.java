@@ -49,6 +49,8 @@ class ModelerDeployTest extends AbstractIntegrationTest {
   TaskService taskService;
   @Autowired
   ObjectMapper json;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private String deploymentId;
 
@@ -94,6 +96,45 @@ class ModelerDeployTest extends AbstractIntegrationTest {
         .get("/engine-rest/task/" + taskId + "/deployed-form");
     assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
     assertThat(json.readTree(form.body()).get("id").asText()).isEqualTo("form-prepare-answer");
+  }
+
+  /**
+   * Issue 17 without a list in Java: a table a process owner puts into the diagram in Modeler is among the rules the
+   * appeal records (with the version that evaluated), and a table the case's path did not ask is not.
+   */
+  @Test
+  void aTableTheProcessOwnerAddsToTheDiagramIsAmongTheRulesThatDecidedTheAppeal() throws Exception {
+    String original = Files.readString(DIAGRAM);
+    String gatewayIncoming = "<bpmn:incoming>Flow_ToHasReason</bpmn:incoming>";
+    String flow = "<bpmn:sequenceFlow id=\"Flow_ToHasReason\" sourceRef=\"Task_DecideApproval\" "
+        + "targetRef=\"Gateway_HasReason\" />";
+    assertThat(original).containsOnlyOnce(gatewayIncoming).containsOnlyOnce(flow);
+    String changed = original
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"modeler-table\"")
+        .replace(gatewayIncoming, "<bpmn:incoming>Flow_ProbeToHasReason</bpmn:incoming>")
+        .replace(flow, """
+            <bpmn:sequenceFlow id="Flow_ToHasReason" sourceRef="Task_DecideApproval" targetRef="Task_ProbeTable" />
+            <bpmn:businessRuleTask id="Task_ProbeTable" name="Определить группу эскалации" \
+            camunda:decisionRef="escalation" camunda:decisionRefBinding="latest" \
+            camunda:mapDecisionResult="singleEntry" camunda:resultVariable="probeEscalationGroup">
+              <bpmn:incoming>Flow_ToHasReason</bpmn:incoming>
+              <bpmn:outgoing>Flow_ProbeToHasReason</bpmn:outgoing>
+            </bpmn:businessRuleTask>
+            <bpmn:sequenceFlow id="Flow_ProbeToHasReason" sourceRef="Task_ProbeTable" targetRef="Gateway_HasReason" />
+            """);
+
+    HttpResponse<String> r = deploy(DemoUsers.of(AppGroup.PROCESS_OWNERS).id(), changed);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    deploymentId = json.readTree(r.body()).get("id").asText();
+
+    String number = submitComplaint();
+    String escalationId = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("escalation")
+        .latestVersion().singleResult().getId();
+    assertThat(jdbc.queryForList("select r.definition_key from appeal_rule r join appeal a on a.id = r.appeal_id"
+        + " where a.number = ?", String.class, number)).containsExactlyInAnyOrder("appeal-handling", "registration",
+            "appeal-routing", "answer-method", "answer-approval", "escalation");
+    assertThat(jdbc.queryForObject("select r.definition_id from appeal_rule r join appeal a on a.id = r.appeal_id"
+        + " where a.number = ? and r.definition_key = 'escalation'", String.class, number)).isEqualTo(escalationId);
   }
 
   @Test
