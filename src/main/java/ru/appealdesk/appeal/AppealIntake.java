@@ -86,7 +86,7 @@ public class AppealIntake {
       Appeal appeal = record(in, c, number, receivedAt, idempotencyKey, requestHash);
       ProcessInstanceWithVariables pi = runtime.createProcessInstanceByKey(PROCESS_KEY)
           .businessKey(appeal.getNumber())
-          .setVariables(startVariables(appeal))
+          .setVariables(startVariables(appeal, c.subjectName()))
           .executeWithVariablesInReturn();
       appeal.processInstance(pi.getId());
       log.info("Appeal {} received ({} {} via {}), process {}", appeal.getNumber(), appeal.getType(),
@@ -106,7 +106,7 @@ public class AppealIntake {
     Appeal appeal = record(in, c, numbers.next(c.jurisdiction, receivedAt), receivedAt, null, null);
     appeal.processInstance(processInstanceId);
     log.info("Appeal {} entered in Tasklist, process {}", appeal.getNumber(), processInstanceId);
-    return startVariables(appeal);
+    return startVariables(appeal, c.subjectName());
   }
 
   private Appeal record(NewAppeal in, Checked c, String number, Instant receivedAt, String idempotencyKey,
@@ -130,8 +130,8 @@ public class AppealIntake {
   }
 
   /** The start variables of {@code appeal-handling} (docs/CONTRACTS.md, {@link AppealVariables}). */
-  private Map<String, Object> startVariables(Appeal a) {
-    Map<String, Object> v = new HashMap<>(AppealTexts.essentials(a, vocabulary));
+  private Map<String, Object> startVariables(Appeal a, String subjectName) {
+    Map<String, Object> v = new HashMap<>(AppealTexts.essentials(a, subjectName));
     v.put(AppealVariables.WRITTEN_ANSWER_REQUESTED, a.isWrittenAnswerRequested());
     v.put(AppealVariables.DISCOVERED_AT, a.getDiscoveredAt() == null ? null : Date.from(a.getDiscoveredAt()));
     v.put(AppealVariables.APPLICATION_REASON, a.getApplicationReason());
@@ -151,8 +151,9 @@ public class AppealIntake {
     return new Intake(earlier, true);
   }
 
+  /** The checked codes; {@code subjectName}: the subject's Russian name in the vocabulary the check used (or null). */
   private record Checked(Jurisdiction jurisdiction, AppealType type, String subject, Channel channel,
-      String language) {}
+      String language, String subjectName) {}
 
   /** Bean Validation, the codes of SPEC and the deployed vocabulary together: one 400 names every bad field. */
   private Checked check(NewAppeal in) {
@@ -167,6 +168,7 @@ public class AppealIntake {
           + jurisdiction + " (SPEC §2)"));
     }
     String subject = Texts.trim(in.subject());
+    String subjectName = null;
     if (type != null) {
       List<AppealVocabulary.Term> allowed = vocabulary.subjects(jurisdiction == null ? null : jurisdiction.name(),
           type.name());
@@ -178,9 +180,14 @@ public class AppealIntake {
       } else if (subject == null) {
         problems.add(new FieldProblem("subject", "обязательное поле для типа «" + type.russianName()
             + "»; допустимо: " + list));
-      } else if (allowed.stream().noneMatch(t -> t.code().equals(subject))) {
-        problems.add(new FieldProblem("subject", "недопустимое значение «" + Texts.abbreviate(subject, 40)
-            + "» для типа «" + type.russianName() + "»; допустимо: " + list));
+      } else {
+        Optional<AppealVocabulary.Term> term = allowed.stream().filter(t -> t.code().equals(subject)).findFirst();
+        if (term.isEmpty()) {
+          problems.add(new FieldProblem("subject", "недопустимое значение «" + Texts.abbreviate(subject, 40)
+              + "» для типа «" + type.russianName() + "»; допустимо: " + list));
+        } else {
+          subjectName = term.get().ru();
+        }
       }
     }
     String language = Texts.trim(in.language());
@@ -226,7 +233,7 @@ public class AppealIntake {
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems);
     }
-    return new Checked(jurisdiction, type, subject, channel, language);
+    return new Checked(jurisdiction, type, subject, channel, language, subjectName);
   }
 
   private static <E extends Enum<E>> E code(Class<E> codes, String value, String field, List<FieldProblem> problems) {

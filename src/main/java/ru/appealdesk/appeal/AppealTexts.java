@@ -32,8 +32,11 @@ final class AppealTexts {
     return Clients.text(c);
   }
 
-  /** The process variables of docs/CONTRACTS.md plus the read-only texts the forms show. */
-  static Map<String, Object> essentials(Appeal a, AppealVocabulary vocabulary) {
+  /**
+   * The process variables of docs/CONTRACTS.md plus the read-only texts the forms show. {@code subjectName}: the
+   * subject's Russian name as the intake's check found it in the deployed vocabulary (null: the code is shown).
+   */
+  static Map<String, Object> essentials(Appeal a, String subjectName) {
     Map<String, Object> v = new HashMap<>();
     v.put(AppealVariables.APPEAL_NUMBER, a.getNumber());
     v.put(AppealVariables.JURISDICTION, a.getJurisdiction().name());
@@ -45,7 +48,7 @@ final class AppealTexts {
     v.putAll(clientVariables(a));
     v.put(AppealVariables.APPEAL_TYPE_TEXT, a.getType().russianName());
     v.put(AppealVariables.SUBJECT_TEXT, a.getSubject() == null ? "без темы"
-        : vocabulary.subject(a.getSubject()).map(t -> t.ru()).orElse(a.getSubject()));
+        : subjectName != null ? subjectName : a.getSubject());
     v.put(AppealVariables.CHANNEL_TEXT, a.getChannel().russianName());
     v.put(AppealVariables.RECEIVED_AT_TEXT, dateTime(a.getReceivedAt(), a.getJurisdiction()));
     v.put(AppealVariables.APPEAL_CONTENT, Texts.abbreviate(a.getContent(), Texts.VARIABLE_TEXT_LIMIT));

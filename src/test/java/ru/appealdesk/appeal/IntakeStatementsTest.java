@@ -67,6 +67,20 @@ class IntakeStatementsTest extends AbstractIntegrationTest {
         .filteredOn(s -> CLIENTS_APPEALS.matcher(s).find()).hasSize(2);
   }
 
+  /**
+   * The deployed tables' latest versions (the subjects' vocabulary) are asked once per intake, by the check; the
+   * subject's name the process gets is the one the check found, not asked again inside the intake's transaction.
+   */
+  @Test
+  void theLatestTablesAreAskedOncePerIntake() {
+    now("2026-11-02T10:30:00+03:00");
+    List<String> sql = LogCapture.debug(() -> flows.start(letter(client(document()))),
+        "org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity");
+    assertThat(sql).as("the latest versions of all tables (LatestDecisions)")
+        .filteredOn(s -> s.contains("Preparing") && s.contains("as MAX_VERSION from ACT_RE_DECISION_DEF group by"))
+        .hasSize(1);
+  }
+
   /** A complaint by letter without a contract number: the check has to ask whether the client is known. */
   private static NewAppeal letter(ClientDetails client) {
     return appeal("RU", "COMPLAINT", "EMPLOYEE_CONDUCT", "LETTER", client, false, false, RECEIVED);
