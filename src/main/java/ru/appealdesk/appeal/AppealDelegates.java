@@ -140,7 +140,7 @@ class AppealDelegates {
           (String) execution.getVariable(AppealVariables.ANSWER_METHOD),
           (String) execution.getVariable(AppealVariables.DELIVERED_BY_GROUP),
           (String) execution.getVariable(AppealVariables.ROUTING_BASIS)), execution.getProcessDefinitionId(),
-          execution.getBpmnModelInstance());
+          execution.getProcessInstanceId(), execution.getBpmnModelInstance());
       execution.setVariable(AppealVariables.CO_EXECUTORS_PENDING, co == null ? "" : co);
       String responsible = (String) execution.getVariable(AppealVariables.RESPONSIBLE_GROUP);
       String deliveredBy = (String) execution.getVariable(AppealVariables.DELIVERED_BY_GROUP);

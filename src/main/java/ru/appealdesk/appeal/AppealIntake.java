@@ -27,6 +27,7 @@ import ru.appealdesk.deadline.Now;
 import ru.appealdesk.platform.BadRequestException;
 import ru.appealdesk.platform.BadRequestException.FieldProblem;
 import ru.appealdesk.platform.ConflictException;
+import ru.appealdesk.platform.EvaluatedDecisions;
 
 /**
  * Intake of appeals (API {@code POST /api/appeals} and the Tasklist start form): checks the input — codes against SPEC,
@@ -124,6 +125,7 @@ public class AppealIntake {
         r == null || r.forwardedAt() == null ? null : r.forwardedAt().toInstant());
     appeal.idempotency(idempotencyKey, requestHash);
     appeals.saveAndFlush(appeal);
+    EvaluatedDecisions.mark(number); // the tables evaluated from here on route this appeal (AppealSteps.routed)
     statuses.record(appeal, AppealStatus.RECEIVED, "Канал: " + c.channel.russianName()
         + (r == null ? "" : "; перенаправлено регулятором, № " + r.reference().strip()));
     return appeal;

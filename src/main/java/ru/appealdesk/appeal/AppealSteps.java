@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -48,12 +51,13 @@ public class AppealSteps {
   private final AppealRuleRepository rules;
   private final RuntimeService runtime;
   private final RepositoryService repository;
+  private final HistoryService history;
   private final Map<String, Optional<Instant>> deploymentTimes = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> tablesOfProcess = new ConcurrentHashMap<>();
 
   AppealSteps(AppealRepository appeals, ClientRepository clients, ConclusionRepository conclusions,
       InformationReceiptRepository information, AppealRuleRepository rules, RuntimeService runtime,
-      RepositoryService repository) {
+      RepositoryService repository, HistoryService history) {
     this.appeals = appeals;
     this.clients = clients;
     this.conclusions = conclusions;
@@ -61,6 +65,7 @@ public class AppealSteps {
     this.rules = rules;
     this.runtime = runtime;
     this.repository = repository;
+    this.history = history;
   }
 
   // ---------------------------------------------------------------- check and routing
@@ -121,13 +126,16 @@ public class AppealSteps {
 
   /**
    * Records what the tables decided and, once per appeal, which definitions decided it (issue 17): the process version
-   * and every table that the diagram's business rule tasks evaluated in this transaction (with the tables they
-   * required), in the version each evaluation ran on. No list of tables in Java: a table a process owner adds to the
+   * and every table named by a business rule task of the diagram that was evaluated for this case, with the tables it
+   * required, in the version each evaluation ran on. No list of tables in Java: a table a process owner adds to the
    * diagram in Modeler is recorded too, and a table the case's path did not pass (the documents of an application
-   * without a reason) is not.
+   * without a reason) is not. A case that started in this transaction (both intakes) takes the evaluations since its
+   * start; one that reaches this step after an asynchronous step of the diagram reads the earlier ones from the
+   * engine's decision history.
    */
   @Transactional
-  public void routed(String number, Routing r, String processDefinitionId, BpmnModelInstance model) {
+  public void routed(String number, Routing r, String processDefinitionId, String processInstanceId,
+      BpmnModelInstance model) {
     Appeal a = get(number);
     a.routed(r.responsibleGroup(), r.coExecutorGroup(), r.approvalGroup(), r.answerMethod(), r.deliveredByGroup(),
         a.getAnswerDueAt());
@@ -149,11 +157,34 @@ public class AppealSteps {
       rules.save(new AppealRule(a.getId(), "PROCESS", pd.getKey(), pd.getVersion(), pd.getVersionTag(),
           deployedAt(pd.getDeploymentId()), pd.getId()));
       Set<String> tables = tablesOfProcess.computeIfAbsent(processDefinitionId, id -> decisionRefs(model));
-      for (DecisionDefinition dd : EvaluatedDecisions.of(tables)) {
+      List<DecisionDefinition> decided = EvaluatedDecisions.since(number, tables)
+          .orElseGet(() -> decidedEarlier(processInstanceId, tables));
+      for (DecisionDefinition dd : decided) {
         rules.save(new AppealRule(a.getId(), "DECISION", dd.getKey(), dd.getVersion(), dd.getVersionTag(),
             deployedAt(dd.getDeploymentId()), dd.getId()));
       }
     }
+  }
+
+  /**
+   * The named tables evaluated for the process instance in earlier transactions (the engine's decision history, with
+   * the tables they required) and in this one.
+   */
+  private List<DecisionDefinition> decidedEarlier(String processInstanceId, Set<String> tables) {
+    List<HistoricDecisionInstance> earlier = history.createHistoricDecisionInstanceQuery()
+        .processInstanceId(processInstanceId).orderByEvaluationTime().asc().list();
+    Map<String, String> keyOfInstance = new HashMap<>();
+    earlier.forEach(h -> keyOfInstance.put(h.getId(), h.getDecisionDefinitionKey()));
+    Map<String, DecisionDefinition> found = new LinkedHashMap<>();
+    for (HistoricDecisionInstance h : earlier) {
+      String root = h.getRootDecisionInstanceId() == null ? h.getDecisionDefinitionKey()
+          : keyOfInstance.get(h.getRootDecisionInstanceId());
+      if (root != null && EvaluatedDecisions.named(tables, root)) {
+        found.computeIfAbsent(h.getDecisionDefinitionId(), repository::getDecisionDefinition);
+      }
+    }
+    EvaluatedDecisions.of(tables).forEach(d -> found.putIfAbsent(d.getId(), d));
+    return List.copyOf(found.values());
   }
 
   /** The tables the diagram's business rule tasks name ({@link EvaluatedDecisions#ANY} for a reference by expression). */

@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * The latest deployed version of every decision table, asked in one query once per transaction: the one place that
- * asks which version of a table is current. An intake names the routing's vocabulary and records which versions of
- * its six tables decided; before, that was six queries of the same kind. A redeploy, on any node, applies to the next
- * transaction.
+ * The latest deployed version of every decision table, asked in one query, once per transaction (outside one: on
+ * every call): the one place that asks which version of a table is current, for the subjects' vocabulary of the
+ * routing table. (Which versions decided a case is not asked here but taken from the evaluations themselves,
+ * {@link EvaluatedDecisions}.) A redeploy, on any node, applies to the next transaction.
  */
 @Component
 public class LatestDecisions {

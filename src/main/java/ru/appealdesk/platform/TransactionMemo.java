@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Answers remembered for the rest of the current transaction (an engine command runs in one): what a step has just
  * worked out is not worked out again by the next expression of the same command. Outside a transaction nothing is
  * remembered. Only for answers that cannot change inside the transaction (a decision table's answer, a row the
- * transaction itself wrote); {@link #put} replaces an answer that did change.
+ * transaction itself wrote) and for what the transaction collects as it goes (the tables it evaluated, the grants it
+ * wrote); {@link #put} replaces an answer that did change.
  */
 public final class TransactionMemo {
 

@@ -48,6 +48,8 @@ class ModelerDeployTest extends AbstractIntegrationTest {
   @Autowired
   TaskService taskService;
   @Autowired
+  org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired
   ObjectMapper json;
   @Autowired
   org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -135,6 +137,35 @@ class ModelerDeployTest extends AbstractIntegrationTest {
             "appeal-routing", "answer-method", "answer-approval", "escalation");
     assertThat(jdbc.queryForObject("select r.definition_id from appeal_rule r join appeal a on a.id = r.appeal_id"
         + " where a.number = ? and r.definition_key = 'escalation'", String.class, number)).isEqualTo(escalationId);
+  }
+
+  /**
+   * A process owner who makes «Записать маршрут в карточку» asynchronous in Modeler: the tables were evaluated in the
+   * intake's transaction, the record is written by a job later; the rules still name them (from the engine's history).
+   */
+  @Test
+  void anAsynchronousRoutingRecordStillNamesTheTablesEvaluatedBeforeIt() throws Exception {
+    String original = Files.readString(DIAGRAM);
+    String task = "<bpmn:serviceTask id=\"Task_RecordRouting\" ";
+    assertThat(original).containsOnlyOnce(task);
+    String changed = original
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"modeler-async-routing\"")
+        .replace(task, task + "camunda:asyncBefore=\"true\" ");
+
+    HttpResponse<String> r = deploy(DemoUsers.of(AppGroup.PROCESS_OWNERS).id(), changed);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    deploymentId = json.readTree(r.body()).get("id").asText();
+
+    String number = submitComplaint();
+    String rules = "select r.definition_key from appeal_rule r join appeal a on a.id = r.appeal_id where a.number = ?";
+    assertThat(jdbc.queryForList(rules, String.class, number)).as("nothing recorded before the job").isEmpty();
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .singleResult();
+    org.camunda.bpm.engine.runtime.Job job = managementService.createJobQuery().processInstanceId(pi.getId())
+        .activityId("Task_RecordRouting").singleResult();
+    managementService.executeJob(job.getId());
+    assertThat(jdbc.queryForList(rules, String.class, number)).containsExactlyInAnyOrder("appeal-handling",
+        "registration", "appeal-routing", "answer-method", "answer-approval");
   }
 
   @Test

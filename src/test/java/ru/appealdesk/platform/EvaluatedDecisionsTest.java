@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -35,39 +36,52 @@ class EvaluatedDecisionsTest extends AbstractIntegrationTest {
   void theVersionAnEvaluationRanOnIsNamedNotTheOneDeployedAfterIt() throws Exception {
     String xml = new String(getClass().getResourceAsStream("/dmn/appeal-routing.dmn").readAllBytes(),
         StandardCharsets.UTF_8).replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"evaluated-probe\"");
-    String[] deployment = new String[1];
+    DecisionDefinition ran = latest("appeal-routing");
+    Map<String, Object> seen = new TransactionTemplate(transactionManager).execute(s -> {
+      decisionService.evaluateDecisionByKey("escalation").variables(Map.of("jurisdiction", "RU")).evaluate();
+      EvaluatedDecisions.mark("RU-TEST-1");
+      decisionService.evaluateDecisionByKey("appeal-routing").variables(LOAN_TERMS_COMPLAINT).evaluate();
+      decisionService.evaluateDecisionByKey("appeal-routing").variables(LOAN_TERMS_COMPLAINT).evaluate();
+      decisionService.evaluateDecisionByKey("escalation").variables(Map.of("jurisdiction", "KZ")).evaluate();
+      String deployment = repositoryService.createDeployment().name("evaluated-probe")
+          .addString("appeal-routing.dmn", xml).deploy().getId();
+      return Map.of("deployment", deployment, "latestAfter", latest("appeal-routing"),
+          "named", EvaluatedDecisions.since("RU-TEST-1", Set.of("appeal-routing", "answer-method")).orElseThrow(),
+          "all", EvaluatedDecisions.since("RU-TEST-1", Set.of(EvaluatedDecisions.ANY)).orElseThrow(),
+          "wholeTransaction", EvaluatedDecisions.of(Set.of("escalation")),
+          "notMarked", EvaluatedDecisions.since("RU-TEST-2", Set.of(EvaluatedDecisions.ANY)));
+    });
     try {
-      List<List<DecisionDefinition>> seen = new TransactionTemplate(transactionManager).execute(s -> {
-        DecisionDefinition ran = latest("appeal-routing");
-        decisionService.evaluateDecisionByKey("appeal-routing").variables(LOAN_TERMS_COMPLAINT).evaluate();
-        decisionService.evaluateDecisionByKey("appeal-routing").variables(LOAN_TERMS_COMPLAINT).evaluate();
-        decisionService.evaluateDecisionByKey("escalation").variables(Map.of("jurisdiction", "KZ")).evaluate();
-        deployment[0] = repositoryService.createDeployment().name("evaluated-probe")
-            .addString("appeal-routing.dmn", xml).deploy().getId();
-        assertThat(latest("appeal-routing").getId()).isNotEqualTo(ran.getId());
-        assertThat(latest("appeal-routing").getVersionTag()).isEqualTo("evaluated-probe");
-        return List.of(List.of(ran), EvaluatedDecisions.of(Set.of("appeal-routing", "answer-method")),
-            EvaluatedDecisions.of(Set.of(EvaluatedDecisions.ANY)));
-      });
-      DecisionDefinition ran = seen.get(0).get(0);
-      // evaluated twice, named once; the table nobody named (escalation) is left out
-      assertThat(seen.get(1)).extracting(DecisionDefinition::getId).containsExactly(ran.getId());
-      assertThat(seen.get(1).get(0).getVersion()).isEqualTo(ran.getVersion());
-      assertThat(seen.get(2)).extracting(DecisionDefinition::getKey).containsExactly("appeal-routing", "escalation");
+      DecisionDefinition latestAfter = (DecisionDefinition) seen.get("latestAfter");
+      assertThat(latestAfter.getVersionTag()).isEqualTo("evaluated-probe");
+      assertThat(latestAfter.getId()).isNotEqualTo(ran.getId());
+      // evaluated twice, named once, in the version it ran on; the table nobody named (escalation) is left out
+      assertThat(definitions(seen.get("named"))).extracting(DecisionDefinition::getId).containsExactly(ran.getId());
+      // since the mark: the escalation evaluated before it is not the case's
+      assertThat(definitions(seen.get("all"))).extracting(DecisionDefinition::getKey)
+          .containsExactly("appeal-routing", "escalation");
+      assertThat(definitions(seen.get("wholeTransaction"))).hasSize(1);
+      assertThat(seen.get("notMarked")).isEqualTo(Optional.empty());
     } finally {
-      if (deployment[0] != null) {
-        repositoryService.deleteDeployment(deployment[0], true);
-      }
+      repositoryService.deleteDeployment((String) seen.get("deployment"), true);
     }
   }
 
   @Test
   void anEvaluationIsRememberedOnlyForItsOwnTransaction() {
-    decisionService.evaluateDecisionByKey("escalation").variables(Map.of("jurisdiction", "RU")).evaluate();
-    assertThat(EvaluatedDecisions.of(Set.of(EvaluatedDecisions.ANY))).isEmpty();
-    List<DecisionDefinition> next = new TransactionTemplate(transactionManager)
-        .execute(s -> EvaluatedDecisions.of(Set.of(EvaluatedDecisions.ANY)));
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    List<DecisionDefinition> inside = transaction.execute(s -> {
+      decisionService.evaluateDecisionByKey("escalation").variables(Map.of("jurisdiction", "RU")).evaluate();
+      return EvaluatedDecisions.of(Set.of(EvaluatedDecisions.ANY));
+    });
+    assertThat(inside).extracting(DecisionDefinition::getKey).containsExactly("escalation");
+    List<DecisionDefinition> next = transaction.execute(s -> EvaluatedDecisions.of(Set.of(EvaluatedDecisions.ANY)));
     assertThat(next).isEmpty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<DecisionDefinition> definitions(Object value) {
+    return (List<DecisionDefinition>) value;
   }
 
   private DecisionDefinition latest(String key) {
