@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriUtils;
 import ru.appealdesk.appeal.AppealStatusChanged;
 import ru.appealdesk.deadline.Jurisdiction;
+import ru.appealdesk.mail.MailOutbox;
 
 /**
  * SPEC §7: the client is told of every status change of the appeal by e-mail, in the appeal's language
@@ -176,8 +177,7 @@ public class ClientNotifications {
   private void failed(Pending n, Exception e) {
     int attempts = n.attempts() + 1;
     int max = properties.notifications().maxAttempts();
-    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-    error = error.substring(0, Math.min(error.length(), 1000));
+    String error = MailOutbox.reasonOf(e); // an SMTP server's message may name the recipient: not kept
     if (e instanceof AddressException || attempts >= max) {
       jdbc.sql("""
               update client_notification

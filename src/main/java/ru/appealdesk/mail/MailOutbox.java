@@ -147,8 +147,11 @@ public class MailOutbox {
         properties.maxAttempts(), pause, e.getClass().getSimpleName());
   }
 
-  /** The technical reason without any address in it (no personal data in the table's error column or logs). */
-  static String reasonOf(Exception e) {
+  /**
+   * The technical reason without any address in it (no personal data in an outbox's error column or in logs): the root
+   * cause's class and message, addresses replaced, at most 300 characters. The client notifications' outbox uses it too.
+   */
+  public static String reasonOf(Exception e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
