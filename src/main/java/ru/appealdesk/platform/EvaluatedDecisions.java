@@ -41,7 +41,7 @@ public final class EvaluatedDecisions {
   private EvaluatedDecisions() {}
 
   /** One evaluation: the table a step asked for, and the tables it required, in the order they were evaluated. */
-  public record Evaluation(DecisionDefinition decision, List<DecisionDefinition> required) {}
+  private record Evaluation(DecisionDefinition decision, List<DecisionDefinition> required) {}
 
   /** The listener that remembers every evaluation (registered on the engine's DMN engine by the decision plugin). */
   public static DmnDecisionEvaluationListener listener() {
